@@ -5,21 +5,32 @@ import io.segstream.volume.Volume;
 
 /**
  * Resamples a volume onto another grid through patient coordinates (trilinear; outside the
- * source volume is 0). Valid only when both grids share a Frame of Reference.
+ * source volume is 0), optionally through a rigid transform between the two frames.
  */
 public final class GridResampler {
 
     private GridResampler() {}
 
+    /** Valid only when both grids share a Frame of Reference. */
     public static float[] resample(Volume source, Geometry target) {
+        return resample(source, target, RigidTransform.identity());
+    }
+
+    /**
+     * The voxels of {@code source} on {@code target}'s grid, where {@code targetToSource} maps a
+     * patient position in the target's frame to the same anatomy in the source's frame.
+     */
+    public static float[] resample(Volume source, Geometry target, RigidTransform targetToSource) {
         Geometry from = source.geometry();
+        IndexMapping mapping = IndexMapping.voxelToVoxel(target, targetToSource, from);
         float[] in = source.voxels();
         float[] out = new float[target.voxelCount()];
+        double[] idx = new double[3];
         int i = 0;
         for (int s = 0; s < target.slices(); s++) {
             for (int r = 0; r < target.rows(); r++) {
                 for (int c = 0; c < target.columns(); c++) {
-                    double[] idx = from.continuousIndex(target.patientPosition(s, r, c));
+                    mapping.map(s, r, c, idx);
                     out[i++] = trilinear(in, from, idx[0], idx[1], idx[2]);
                 }
             }
