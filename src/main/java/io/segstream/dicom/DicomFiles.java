@@ -108,7 +108,8 @@ final class DicomFiles {
                 && new TransferSyntax(transferSyntaxUid).isEncapsulated()) {
             return new StudyFailedException(FailureReason.UNSUPPORTED_TRANSFER_SYNTAX,
                     "Pixel Data of " + file.getFileName() + " in Transfer Syntax "
-                            + transferSyntaxUid + " cannot be decoded: " + e.getMessage(), e);
+                            + transferSyntaxUid + " cannot be decoded (" + e.getMessage()
+                            + "); " + TransferSyntaxes.whatToDo(), e);
         }
         return malformed(file, "cannot be parsed: " + e.getMessage(), e);
     }

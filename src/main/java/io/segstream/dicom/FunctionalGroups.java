@@ -83,6 +83,12 @@ final class FunctionalGroups {
         Attributes.put(sourceImage, TagFromName.ReferencedSOPClassUID, source.sopClassUid());
         Attributes.put(sourceImage, TagFromName.ReferencedSOPInstanceUID,
                 source.sopInstanceUids().get(slice));
+        // Referenced Frame Number is required when the source is multi-frame (Enhanced MR) and
+        // the reference is to one frame of it (Image SOP Instance Reference Macro).
+        if (source.frameNumber(slice) > 0) {
+            Attributes.putIntegers(sourceImage, TagFromName.ReferencedFrameNumber,
+                    source.frameNumber(slice));
+        }
         Attributes.putCode(sourceImage, TagFromName.PurposeOfReferenceCodeSequence,
                 SOURCE_IMAGE_PURPOSE);
         // The frame lies exactly on the source slice's grid.

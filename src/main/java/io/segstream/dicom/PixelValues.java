@@ -8,93 +8,87 @@ import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
 import java.nio.file.Path;
 
-/** Turns the stored values of one grayscale frame into modality values (rescale applied). */
+/**
+ * The stored values of the grayscale frames of one image, turned frame by frame into modality
+ * values (rescale applied) straight into a volume.
+ *
+ * <p>Holds PixelMed's decoded Pixel Data array as it is and converts one pixel at a time, so
+ * that no widened copy of a whole multi-frame image is ever made.
+ */
 final class PixelValues {
 
-    private PixelValues() {}
+    private final short[] words;
+    private final byte[] bytes;
+    private final int bitsStored;
+    private final boolean signed;
 
-    /**
-     * Writes {@code rows * columns} modality values of the single frame in {@code image} into
-     * {@code voxels} from {@code offset}.
-     */
-    static void decodeInto(Path file, AttributeList image, float[] voxels, int offset, int count)
+    private PixelValues(short[] words, byte[] bytes, int bitsStored, boolean signed) {
+        this.words = words;
+        this.bytes = bytes;
+        this.bitsStored = bitsStored;
+        this.signed = signed;
+    }
+
+    /** The Pixel Data of {@code image}, which must hold {@code frames} frames of {@code count}. */
+    static PixelValues of(Path file, AttributeList image, int frames, int count)
             throws StudyFailedException {
+        String name = String.valueOf(file.getFileName());
         int samplesPerPixel = Attributes.integer(image, TagFromName.SamplesPerPixel, 1);
         int bitsAllocated = Attributes.integer(image, TagFromName.BitsAllocated, 0);
         if (samplesPerPixel != 1 || (bitsAllocated != 8 && bitsAllocated != 16)) {
-            throw new StudyFailedException(FailureReason.UNSUPPORTED_SERIES, file.getFileName()
+            throw new StudyFailedException(FailureReason.UNSUPPORTED_SERIES, name
                     + ": only grayscale images (Samples per Pixel 1) of 8 or 16 Bits Allocated "
                     + "are supported, found Samples per Pixel " + samplesPerPixel
                     + " and Bits Allocated " + bitsAllocated);
         }
-        int[] stored = storedValues(file, image, bitsAllocated, count);
-        double slope = rescale(image, TagFromName.RescaleSlope, 1);
-        double intercept = rescale(image, TagFromName.RescaleIntercept, 0);
-        for (int i = 0; i < count; i++) {
-            voxels[offset + i] = (float) (stored[i] * slope + intercept);
-        }
-    }
-
-    private static int[] storedValues(Path file, AttributeList image, int bitsAllocated,
-            int count) throws StudyFailedException {
         Attribute pixelData = image.getPixelData();
         if (pixelData == null) {
-            throw malformed(file, "an image without Pixel Data (7FE0,0010)");
+            throw malformed(name, "an image without Pixel Data (7FE0,0010)");
         }
         int bitsStored = Attributes.integer(image, TagFromName.BitsStored, bitsAllocated);
         boolean signed = Attributes.integer(image, TagFromName.PixelRepresentation, 0) == 1;
+        PixelValues values;
         try {
-            int[] raw = bitsAllocated == 16
-                    ? widen(pixelData.getShortValues())
-                    : widen(pixelData.getByteValues());
-            if (raw.length < count) {
-                throw malformed(file, "Pixel Data holds " + raw.length + " values, Rows x Columns "
-                        + "needs " + count);
-            }
-            return storedBits(raw, count, bitsStored, signed);
+            values = bitsAllocated == 16
+                    ? new PixelValues(pixelData.getShortValues(), null, bitsStored, signed)
+                    : new PixelValues(null, pixelData.getByteValues(), bitsStored, signed);
         } catch (DicomException e) {
-            throw malformed(file, "Pixel Data cannot be read: " + e.getMessage());
+            throw malformed(name, "Pixel Data cannot be read: " + e.getMessage());
         }
-    }
-
-    /**
-     * Keeps the low Bits Stored bits, sign-extended when Pixel Representation is 1; older
-     * scanners put overlays in the unused high bits.
-     */
-    private static int[] storedBits(int[] raw, int count, int bitsStored, boolean signed) {
-        int unused = 32 - bitsStored;
-        int[] values = new int[count];
-        for (int i = 0; i < count; i++) {
-            int shifted = raw[i] << unused;
-            values[i] = signed ? shifted >> unused : shifted >>> unused;
+        long needed = (long) frames * count;
+        if (values.length() < needed) {
+            throw malformed(name, "Pixel Data holds " + values.length() + " values, " + frames
+                    + " frame(s) of Rows x Columns need " + needed);
         }
         return values;
     }
 
-    private static int[] widen(short[] values) {
-        int[] wide = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i] & 0xFFFF;
+    /**
+     * Writes the {@code count} modality values of frame {@code frameIndex} (from 0) into
+     * {@code voxels} from {@code offset}.
+     */
+    void decodeFrameInto(int frameIndex, double slope, double intercept, float[] voxels,
+            int offset, int count) {
+        long first = (long) frameIndex * count;
+        // Keeps the low Bits Stored bits, sign-extended when Pixel Representation is 1: older
+        // scanners put overlays in the unused high bits.
+        int unused = 32 - bitsStored;
+        for (int i = 0; i < count; i++) {
+            int shifted = raw(Math.toIntExact(first + i)) << unused;
+            int stored = signed ? shifted >> unused : shifted >>> unused;
+            voxels[offset + i] = (float) (stored * slope + intercept);
         }
-        return wide;
     }
 
-    private static int[] widen(byte[] values) {
-        int[] wide = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i] & 0xFF;
-        }
-        return wide;
+    private int raw(int index) {
+        return words != null ? words[index] & 0xFFFF : bytes[index] & 0xFF;
     }
 
-    private static double rescale(AttributeList image, com.pixelmed.dicom.AttributeTag tag,
-            double absent) {
-        Double value = Attributes.number(image, tag);
-        return value == null ? absent : value;
+    private long length() {
+        return words != null ? words.length : bytes.length;
     }
 
-    private static StudyFailedException malformed(Path file, String what) {
-        return new StudyFailedException(FailureReason.MALFORMED_DICOM,
-                file.getFileName() + ": " + what);
+    private static StudyFailedException malformed(String file, String what) {
+        return new StudyFailedException(FailureReason.MALFORMED_DICOM, file + ": " + what);
     }
 }

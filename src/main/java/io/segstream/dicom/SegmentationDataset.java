@@ -169,7 +169,7 @@ final class SegmentationDataset {
 
     private void putCommonInstanceReference() throws DicomException {
         SequenceAttribute instances = new SequenceAttribute(TagFromName.ReferencedInstanceSequence);
-        for (String sopInstanceUid : source.sopInstanceUids()) {
+        for (String sopInstanceUid : source.distinctSopInstanceUids()) {
             AttributeList item = new AttributeList();
             Attributes.put(item, TagFromName.ReferencedSOPClassUID, source.sopClassUid());
             Attributes.put(item, TagFromName.ReferencedSOPInstanceUID, sopInstanceUid);

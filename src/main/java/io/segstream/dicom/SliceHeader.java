@@ -8,11 +8,14 @@ import io.segstream.StudyFailedException;
 import java.nio.file.Path;
 
 /**
- * The Image Plane and Image Pixel attributes of one classic single-frame image: what it takes to
- * put the slice into a volume.
+ * The Image Plane, Image Pixel and Modality LUT attributes of one slice: a classic single-frame
+ * image, or one frame of a multi-frame image whose functional groups were flattened into one list
+ * (see {@link MultiFrameHeaders}). What it takes to put the slice into a volume.
  *
  * @param file where the instance is, to read its Pixel Data later
  * @param sopInstanceUid SOP Instance UID
+ * @param frameNumber the frame of a multi-frame instance, counted from 1, as Referenced Frame
+ *     Number names it; 0 for a single-frame instance, whose references name no frame
  * @param position Image Position (Patient)
  * @param orientation Image Orientation (Patient): row direction cosines, then column
  * @param pixelSpacing Pixel Spacing: between rows, then between columns
@@ -21,31 +24,67 @@ import java.nio.file.Path;
  * @param frameOfReferenceUid Frame of Reference UID
  * @param nominalSliceSpacing Spacing Between Slices, else Slice Thickness, else null; used
  *     only when a series has a single slice, whose spacing the positions cannot tell
+ * @param rescaleSlope Rescale Slope, 1 when absent
+ * @param rescaleIntercept Rescale Intercept, 0 when absent
  */
 record SliceHeader(
         Path file,
         String sopInstanceUid,
+        int frameNumber,
         double[] position,
         double[] orientation,
         double[] pixelSpacing,
         int rows,
         int columns,
         String frameOfReferenceUid,
-        Double nominalSliceSpacing) {
+        Double nominalSliceSpacing,
+        double rescaleSlope,
+        double rescaleIntercept) {
 
+    /** A classic single-frame image. */
     static SliceHeader from(Path file, AttributeList header) throws StudyFailedException {
+        return from(file, 0, header);
+    }
+
+    /**
+     * A slice whose attributes all lie at the top level of {@code header}.
+     *
+     * @param frameNumber the frame counted from 1, or 0 for a single-frame instance
+     */
+    static SliceHeader from(Path file, int frameNumber, AttributeList header)
+            throws StudyFailedException {
+        String place = place(file, frameNumber);
         return new SliceHeader(
                 file,
                 Attributes.string(header, TagFromName.SOPInstanceUID),
-                numbers(file, header, TagFromName.ImagePositionPatient,
+                frameNumber,
+                numbers(place, header, TagFromName.ImagePositionPatient,
                         "Image Position (Patient)", 3),
-                numbers(file, header, TagFromName.ImageOrientationPatient,
+                numbers(place, header, TagFromName.ImageOrientationPatient,
                         "Image Orientation (Patient)", 6),
-                numbers(file, header, TagFromName.PixelSpacing, "Pixel Spacing", 2),
-                positive(file, header, TagFromName.Rows, "Rows"),
-                positive(file, header, TagFromName.Columns, "Columns"),
-                text(file, header, TagFromName.FrameOfReferenceUID, "Frame of Reference UID"),
-                nominalSliceSpacing(header));
+                numbers(place, header, TagFromName.PixelSpacing, "Pixel Spacing", 2),
+                positive(place, header, TagFromName.Rows, "Rows"),
+                positive(place, header, TagFromName.Columns, "Columns"),
+                text(place, header, TagFromName.FrameOfReferenceUID, "Frame of Reference UID"),
+                nominalSliceSpacing(header),
+                rescale(header, TagFromName.RescaleSlope, 1),
+                rescale(header, TagFromName.RescaleIntercept, 0));
+    }
+
+    /** Where the slice is, for messages: the file name, and the frame of a multi-frame file. */
+    private static String place(Path file, int frameNumber) {
+        String name = String.valueOf(file.getFileName());
+        return frameNumber == 0 ? name : name + " frame " + frameNumber;
+    }
+
+    /** The frame's index in the instance's Pixel Data, counted from 0. */
+    int frameIndex() {
+        return Math.max(frameNumber, 1) - 1;
+    }
+
+    private static double rescale(AttributeList header, AttributeTag tag, double absent) {
+        Double value = Attributes.number(header, tag);
+        return value == null ? absent : value;
     }
 
     private static Double nominalSliceSpacing(AttributeList header) {
@@ -62,36 +101,36 @@ record SliceHeader(
         return new double[] {orientation[3], orientation[4], orientation[5]};
     }
 
-    private static double[] numbers(Path file, AttributeList header, AttributeTag tag,
+    private static double[] numbers(String place, AttributeList header, AttributeTag tag,
             String name, int count) throws StudyFailedException {
         double[] values = Attributes.numbers(header, tag);
         if (values.length != count) {
-            throw missing(file, name + " " + tag + " needs " + count + " numeric values, found "
+            throw missing(place, name + " " + tag + " needs " + count + " numeric values, found "
                     + values.length);
         }
         return values;
     }
 
-    private static int positive(Path file, AttributeList header, AttributeTag tag, String name)
+    private static int positive(String place, AttributeList header, AttributeTag tag, String name)
             throws StudyFailedException {
         int value = Attributes.integer(header, tag, 0);
         if (value < 1) {
-            throw missing(file, name + " " + tag + " must be at least 1, found " + value);
+            throw missing(place, name + " " + tag + " must be at least 1, found " + value);
         }
         return value;
     }
 
-    private static String text(Path file, AttributeList header, AttributeTag tag, String name)
+    private static String text(String place, AttributeList header, AttributeTag tag, String name)
             throws StudyFailedException {
         String value = Attributes.string(header, tag);
         if (value.isEmpty()) {
-            throw missing(file, name + " " + tag + " is missing or empty");
+            throw missing(place, name + " " + tag + " is missing or empty");
         }
         return value;
     }
 
-    private static StudyFailedException missing(Path file, String what) {
+    private static StudyFailedException missing(String place, String what) {
         return new StudyFailedException(FailureReason.INCONSISTENT_GEOMETRY,
-                file.getFileName() + ": " + what + "; the slice cannot be placed in a volume");
+                place + ": " + what + "; the slice cannot be placed in a volume");
     }
 }

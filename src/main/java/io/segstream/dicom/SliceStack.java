@@ -3,6 +3,7 @@ package io.segstream.dicom;
 import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
 import io.segstream.volume.Geometry;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,9 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
 
     /**
      * The spacing of evenly spaced slices from the first to the last, after checking that every
-     * slice lies where that spacing puts it: a missing slice or an uneven gap moves some slice
-     * by at least half a gap.
+     * slice lies where that spacing puts it. Spacing comes from positions, never from Slice
+     * Thickness: slices may have gaps between them or overlap. Neighbours are compared first, so
+     * that a missing slice is named as such; the end-to-end check then catches slow drift.
      */
     private static double sliceSpacing(List<SliceHeader> ordered, double[] normal,
             GeometryTolerance tolerance) throws StudyFailedException {
@@ -121,6 +123,7 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
         double[] distances = ordered.stream().mapToDouble(s -> dot(s.position(), normal))
                 .toArray();
         requireNoDuplicates(distances, tolerance);
+        requireEvenNeighbours(distances, tolerance);
         double spacing = (distances[distances.length - 1] - distances[0])
                 / (distances.length - 1);
         for (int i = 0; i < distances.length; i++) {
@@ -133,6 +136,42 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
             }
         }
         return spacing;
+    }
+
+    /**
+     * Every gap between neighbours must match the median gap. A gap of a whole multiple of it
+     * means missing slices: the volume would misplace every slice beyond it, and a Segmentation
+     * could not reference slices that are not there, so the series is refused rather than filled.
+     */
+    private static void requireEvenNeighbours(double[] sortedDistances,
+            GeometryTolerance tolerance) throws StudyFailedException {
+        double[] gaps = new double[sortedDistances.length - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = sortedDistances[i + 1] - sortedDistances[i];
+        }
+        double median = lowerMedian(gaps);
+        for (int i = 0; i < gaps.length; i++) {
+            if (Math.abs(gaps[i] - median) <= tolerance.positionMm()) {
+                continue;
+            }
+            long multiple = Math.round(gaps[i] / median);
+            String where = "slices " + (i + 1) + " and " + (i + 2) + " of "
+                    + sortedDistances.length + " are " + format(gaps[i]) + " mm apart along the "
+                    + "normal where the median gap is " + format(median) + " mm";
+            if (multiple >= 2 && Math.abs(gaps[i] - multiple * median) <= tolerance.positionMm()) {
+                throw inconsistent("slices must be evenly spaced along the normal, but "
+                        + (multiple - 1) + " slice(s) are missing: " + where + ", tolerance "
+                        + tolerance.positionMm() + " mm; send the complete series");
+            }
+            throw inconsistent("slices must be evenly spaced along the normal; " + where
+                    + ", tolerance " + tolerance.positionMm() + " mm");
+        }
+    }
+
+    private static double lowerMedian(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     private static double singleSliceSpacing(SliceHeader slice) throws StudyFailedException {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What a Segmentation must copy from the series it was derived from: the Patient, Patient Study,
  * Clinical Trial and General Study attributes, the Frame of Reference, the SOP Class UID, and
- * per slice the SOP Instance UID and Image Position (Patient).
+ * per slice the SOP Instance UID, the frame number when the source is multi-frame, and Image
+ * Position (Patient).
  *
  * <p>Opaque outside this package: other stages only pass it from the reader to the writer. It
  * holds patient identity, so {@link #toString()} shows none of it.
@@ -39,16 +40,19 @@ public final class SourceHeader {
     private final String sopClassUid;
     private final String seriesInstanceUid;
     private final List<String> sopInstanceUids;
+    private final List<Integer> frameNumbers;
     private final List<double[]> slicePositions;
     private final int rows;
     private final int columns;
 
     private SourceHeader(AttributeList copied, String sopClassUid, String seriesInstanceUid,
-            List<String> sopInstanceUids, List<double[]> slicePositions, int rows, int columns) {
+            List<String> sopInstanceUids, List<Integer> frameNumbers,
+            List<double[]> slicePositions, int rows, int columns) {
         this.copied = copied;
         this.sopClassUid = sopClassUid;
         this.seriesInstanceUid = seriesInstanceUid;
         this.sopInstanceUids = List.copyOf(sopInstanceUids);
+        this.frameNumbers = List.copyOf(frameNumbers);
         this.slicePositions = slicePositions.stream().map(double[]::clone).toList();
         this.rows = rows;
         this.columns = columns;
@@ -69,6 +73,7 @@ public final class SourceHeader {
                 Attributes.string(header, TagFromName.SOPClassUID),
                 Attributes.string(header, TagFromName.SeriesInstanceUID),
                 slices.stream().map(SliceHeader::sopInstanceUid).toList(),
+                slices.stream().map(SliceHeader::frameNumber).toList(),
                 slices.stream().map(SliceHeader::position).toList(),
                 stack.geometry().rows(), stack.geometry().columns());
     }
@@ -92,6 +97,19 @@ public final class SourceHeader {
 
     List<String> sopInstanceUids() {
         return sopInstanceUids;
+    }
+
+    /** Each referenced instance once, in the order of its first slice. */
+    List<String> distinctSopInstanceUids() {
+        return sopInstanceUids.stream().distinct().toList();
+    }
+
+    /**
+     * Referenced Frame Number of slice {@code index} within its multi-frame source instance, or
+     * 0 when the source is single-frame and a reference must name no frame.
+     */
+    int frameNumber(int index) {
+        return frameNumbers.get(index);
     }
 
     /** Image Position (Patient) of slice {@code index}, in slice order. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 import io.segstream.phantom.Anatomy;
+import io.segstream.phantom.Grid;
 import io.segstream.phantom.PhantomGenerator;
 import io.segstream.phantom.PhantomStudy;
 import io.segstream.phantom.SampleStudyWriter;
@@ -99,6 +100,67 @@ class PhantomStudyTest {
         assertThat(Attributes.integer(seg, TagFromName.NumberOfFrames, 0)).isEqualTo(3 * slices);
         assertThat(setBits(seg.getPixelData().getByteValues())).isEqualTo(
                 manifest.labelVoxelCounts().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void readsTheT1WrittenAsOneShuffledEnhancedMrObjectOntoThePhantomGrid() throws Exception {
+        float[] t1 = study.image(Sequence.T1);
+        EnhancedMrSeries enhanced = enhancedMrOf(t1);
+        Path file = enhanced.write(folder.resolve("t1-enhanced.dcm"));
+
+        LoadedSeries loaded = new SeriesReader().read(List.of(file));
+
+        double error = HeaderPositions.maxErrorMm(loaded, HeaderPositions.read(List.of(file)));
+        System.out.printf("phantom T1 as Enhanced MR: max slice position error %.3g mm%n", error);
+        assertThat(error).isLessThan(0.01);
+        assertThat(loaded.volume().geometry().origin())
+                .containsExactly(study.grid().origin(), within(1e-3));
+        double slope = enhanced.rescaleSlope.applyAsDouble(0);
+        float[] voxels = loaded.volume().voxels();
+        double largest = 0;
+        for (int i = 0; i < t1.length; i++) {
+            largest = Math.max(largest, Math.abs(voxels[i] - t1[i]));
+        }
+        assertThat(largest).isLessThanOrEqualTo(slope / 2 + 1e-3);
+    }
+
+    /** The phantom's T1 in one Enhanced MR object on its grid, frames stored shuffled. */
+    private static EnhancedMrSeries enhancedMrOf(float[] image) {
+        Grid grid = study.grid();
+        double[] origin = grid.origin();
+        double[] row = direction(origin, grid.patientPosition(0, 0, 1));
+        double[] column = direction(origin, grid.patientPosition(0, 1, 0));
+        double minimum = Double.MAX_VALUE;
+        double maximum = -Double.MAX_VALUE;
+        for (float v : image) {
+            minimum = Math.min(minimum, v);
+            maximum = Math.max(maximum, v);
+        }
+        double intercept = minimum;
+        double slope = Math.max(maximum - minimum, 1) / 60000;
+
+        EnhancedMrSeries series = new EnhancedMrSeries();
+        series.frames = grid.slices();
+        series.rows = grid.rows();
+        series.columns = grid.columns();
+        series.origin = origin;
+        series.orientation = new double[] {row[0], row[1], row[2], column[0], column[1],
+            column[2]};
+        series.pixelSpacing = new double[] {grid.rowSpacing(), grid.columnSpacing()};
+        series.sliceSpacing = grid.sliceSpacing();
+        series.sliceThickness = grid.sliceSpacing();
+        series.frameOrder = EnhancedMrSeries.shuffledOrder(grid.slices(), 27);
+        series.rescaleSlope = slice -> slope;
+        series.rescaleIntercept = slice -> intercept;
+        series.stored = (slice, r, c) ->
+                (int) Math.round((image[grid.index(slice, r, c)] - intercept) / slope);
+        return series;
+    }
+
+    private static double[] direction(double[] from, double[] to) {
+        double[] d = {to[0] - from[0], to[1] - from[1], to[2] - from[2]};
+        double length = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        return new double[] {d[0] / length, d[1] / length, d[2] / length};
     }
 
     private static Segmentation groundTruthOn(LoadedSeries series) {

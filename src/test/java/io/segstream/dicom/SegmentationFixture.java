@@ -50,6 +50,17 @@ final class SegmentationFixture {
         return in(folder, series);
     }
 
+    /** The same grid written as one Enhanced MR object whose frames are stored shuffled. */
+    static SegmentationFixture enhancedIn(Path folder, EnhancedMrSeries series)
+            throws Exception {
+        series.frames = 8;
+        series.frameOrder = EnhancedMrSeries.shuffledOrder(8, 3);
+        series.rows = 27;
+        series.columns = 30;
+        Path file = series.write(folder.resolve("enhanced.dcm"));
+        return new SegmentationFixture(new SeriesReader().read(List.of(file)));
+    }
+
     private static SegmentationFixture in(Path folder, SyntheticSeries series) throws Exception {
         series.rows = 27;
         series.columns = 30;

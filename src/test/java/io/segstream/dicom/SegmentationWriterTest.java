@@ -118,7 +118,33 @@ class SegmentationWriterTest {
             assertThat(Attributes.numbers(only(item, TagFromName.FrameContentSequence),
                     TagFromName.DimensionIndexValues)).containsExactly(frame / 8 + 1, slice + 1);
             assertThat(sourceInstance(item)).isEqualTo(SyntheticSeries.sopInstanceUid(slice));
+            assertThat(sourceFrame(item)).as("a single-frame source has no frame to name")
+                    .isEmpty();
         }
+    }
+
+    @Test
+    void referencesTheFrameOfAnEnhancedMrSourceThatEachSliceCameFrom() throws Exception {
+        EnhancedMrSeries source = new EnhancedMrSeries();
+        fixture = SegmentationFixture.enhancedIn(folder, source);
+
+        Path file = write(fixture.tumourMasks());
+
+        AttributeList seg = read(file);
+        SequenceAttribute perFrame = (SequenceAttribute) seg.get(
+                TagFromName.PerFrameFunctionalGroupsSequence);
+        for (int frame = 0; frame < 24; frame++) {
+            AttributeList item = perFrame.getItem(frame).getAttributeList();
+            int slice = frame % 8;
+            assertThat(sourceInstance(item)).isEqualTo(EnhancedMrSeries.SOP_INSTANCE_UID);
+            assertThat(sourceFrame(item)).isEqualTo(String.valueOf(source.frameNumberOf(slice)));
+            assertThat(position(item)).containsExactly(source.position(slice), within(1e-4));
+        }
+        AttributeList series = only(seg, TagFromName.ReferencedSeriesSequence);
+        assertThat(items(series, TagFromName.ReferencedInstanceSequence)).isEqualTo(1);
+        ExternalTool.Result result = ExternalTool.dciodvfy(file);
+        System.out.println("dciodvfy (Enhanced MR source):\n" + result.output());
+        assertThat(errorLines(result.output())).isEmpty();
     }
 
     @Test
@@ -252,6 +278,12 @@ class SegmentationWriterTest {
         AttributeList derivation = only(item, TagFromName.DerivationImageSequence);
         return inner(derivation, TagFromName.SourceImageSequence,
                 TagFromName.ReferencedSOPInstanceUID);
+    }
+
+    private static String sourceFrame(AttributeList item) {
+        AttributeList derivation = only(item, TagFromName.DerivationImageSequence);
+        return inner(derivation, TagFromName.SourceImageSequence,
+                TagFromName.ReferencedFrameNumber);
     }
 
     private static double[] doubles(JsonNode array) {

@@ -215,13 +215,76 @@ class SeriesReaderTest {
     void rejectsUnevenSpacing() throws Exception {
         series.edit = (index, slice) -> {
             if (index >= 5) {
-                double[] moved = series.position(index + 1);
-                Attributes.putDecimals(slice, TagFromName.ImagePositionPatient, moved);
+                double[] p = series.position(index);
+                Attributes.putDecimals(slice, TagFromName.ImagePositionPatient, p[0], p[1],
+                        p[2] + 0.7);
             }
         };
 
         assertFailure(() -> reader.read(series.write(folder)),
-                FailureReason.INCONSISTENT_GEOMETRY, "evenly spaced", "tolerance 0.1 mm");
+                FailureReason.INCONSISTENT_GEOMETRY, "evenly spaced", "slices 5 and 6 of 8",
+                "3.200 mm apart", "median gap is 2.500 mm", "tolerance 0.1 mm");
+    }
+
+    @Test
+    void rejectsASeriesWithAMissingSliceNamingTheGap() throws Exception {
+        List<Path> files = new ArrayList<>(series.write(folder));
+        Files.delete(files.remove(4));
+
+        assertFailure(() -> reader.read(files), FailureReason.INCONSISTENT_GEOMETRY,
+                "1 slice(s) are missing", "slices 4 and 5 of 7", "5.000 mm apart",
+                "median gap is 2.500 mm");
+    }
+
+    @Test
+    void acceptsGapsBetweenSlicesTakingSpacingFromPositionsNotThickness() throws Exception {
+        series.sliceSpacing = 4;
+        series.edit = (index, slice) -> {
+            Attributes.putDecimals(slice, TagFromName.SliceThickness, 3);
+            Attributes.putDecimals(slice, TagFromName.SpacingBetweenSlices, 4);
+        };
+
+        Geometry geometry = reader.read(series.write(folder)).volume().geometry();
+
+        assertThat(geometry.sliceSpacing()).isCloseTo(4, within(1e-9));
+        assertThat(geometry.slicePosition(7)).containsExactly(series.position(7), within(1e-9));
+    }
+
+    @Test
+    void readsAShuffledDoubleObliqueGappedSeriesWithEverySliceWhereItsHeaderSays()
+            throws Exception {
+        series.slices = 20;
+        series.rows = 64;
+        series.columns = 64;
+        series.orientation = HeaderPositions.doubleOblique(15, 20);
+        series.origin = new double[] {-31.7, 12.25, -48.3};
+        series.sliceSpacing = 4;
+        series.edit = (index, slice) -> {
+            Attributes.putDecimals(slice, TagFromName.SliceThickness, 3);
+            Attributes.putDecimals(slice, TagFromName.SpacingBetweenSlices, 4);
+        };
+        List<Path> files = new ArrayList<>(series.write(folder));
+        Collections.shuffle(files, new Random(20));
+
+        LoadedSeries loaded = reader.read(files);
+
+        double error = HeaderPositions.maxErrorMm(loaded, HeaderPositions.read(files));
+        System.out.printf("oblique gapped series: max slice position error %.3g mm%n", error);
+        assertThat(error).isLessThan(0.01);
+        assertThat(loaded.volume().geometry().sliceSpacing()).isCloseTo(4, within(1e-6));
+        for (int k = 0; k < 20; k++) {
+            assertThat(loaded.volume().voxels()[loaded.volume().geometry().index(k, 40, 50)])
+                    .isEqualTo(modalityValue(k, 40, 50));
+        }
+    }
+
+    @Test
+    void rejectsAClassicAndAnEnhancedImageInOneSeries() throws Exception {
+        List<Path> files = new ArrayList<>(series.write(folder));
+        files.add(new EnhancedMrSeries().write(folder.resolve("enhanced.dcm")));
+
+        assertFailure(() -> reader.read(files), FailureReason.UNSUPPORTED_SERIES,
+                "one SOP Class UID", SOPClass.MRImageStorage, SOPClass.EnhancedMRImageStorage);
     }
 
     @Test
