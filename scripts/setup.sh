@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libpixelmed-java libpixelmed-imageio-java libvecmath-java mricron-data dicom3tools
-  dcmtk python3-pydicom zip)
+  dcmtk python3-pydicom zip curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -77,7 +77,8 @@ public class SegmentationPipeline implements StudyProcessor {
         LoadedSeries reference = loaded.get(registration.referenceSequence());
         Geometry grid = reference.volume().geometry();
 
-        float[][] channels = timer.time("register", () -> onReferenceGrid(loaded, grid));
+        float[][] channels =
+                timer.time("register", () -> onReferenceGrid(loaded, reference.volume()));
         float[] probabilities = timer.time("inference",
                 () -> inference.predict(channels, grid.slices(), grid.rows(), grid.columns()));
         byte[] labels = timer.time("postprocess", () -> labels(probabilities, grid));
@@ -106,13 +107,14 @@ public class SegmentationPipeline implements StudyProcessor {
         return loaded;
     }
 
-    private static float[][] onReferenceGrid(Map<Sequence, LoadedSeries> loaded, Geometry grid)
+    private float[][] onReferenceGrid(Map<Sequence, LoadedSeries> loaded, Volume reference)
             throws StudyFailedException {
+        CoRegistration coRegistration = new CoRegistration(registration);
         float[][] channels = new float[Sequence.values().length][];
         for (Sequence sequence : Sequence.values()) {
             Volume volume = loaded.get(sequence).volume();
-            channels[sequence.ordinal()] =
-                    Normalisation.zScoreAboveZero(CoRegistration.onto(volume, grid));
+            channels[sequence.ordinal()] = Normalisation.zScoreAboveZero(
+                    coRegistration.onto(volume, reference).voxels());
         }
         return channels;
     }
@@ -170,8 +172,10 @@ public class SegmentationPipeline implements StudyProcessor {
             segments.add(new SegmentResult(i + 1, Region.values()[i].label(), voxels, ml));
         }
         Map<String, String> sourceSeries = new LinkedHashMap<>();
-        study.series().forEach((sequence, series) ->
-                sourceSeries.put(sequence.name(), series.attributes().seriesInstanceUid()));
+        for (Sequence sequence : Sequence.values()) {
+            IdentifiedSeries series = study.series().get(sequence);
+            sourceSeries.put(sequence.name(), series.attributes().seriesInstanceUid());
+        }
         return new SegmentationResult(study.studyInstanceUid(),
                 reference.volume().seriesInstanceUid(), sourceSeries,
                 new SegmentationResult.StoredSegmentation(segmentation.sopInstanceUid(),
