@@ -48,7 +48,7 @@ for _ in $(seq 1 120); do
 done
 grep -E "Loaded model|inference runs" "$run/worker.log" | sed 's/^/worker: /' || true
 
-client=(java -cp "target/quarkus-app/lib/main/*:target/classes" io.segstream.tools.DemoClient)
+client=(deploy/demo-client.sh)
 study_uid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["studyInstanceUid"])' \
   "$run/study/study.json")
 echo "demo: announcing the four series"

@@ -29,14 +29,19 @@ final class DicomFiles {
 
     private DicomFiles() {}
 
-    /** Reads every attribute before Pixel Data. */
+    /**
+     * Reads every attribute before Pixel Data, and checks that an image's native Pixel Data can
+     * hold what Rows, Columns and Number of Frames declare before anything is allocated for it.
+     */
     static AttributeList readHeader(Path file) throws StudyFailedException {
         requirePart10Prefix(file);
         AttributeList list = new AttributeList();
         boolean[] reachedPixelData = {false};
+        long[] pixelDataTagEnd = {-1};
         try {
             list.read(file.toFile(), (attributes, tag, offset) -> {
                 reachedPixelData[0] = isPixelDataOrLater(tag);
+                pixelDataTagEnd[0] = offset;
                 return reachedPixelData[0];
             });
         } catch (IOException | DicomException | RuntimeException e) {
@@ -49,6 +54,9 @@ final class DicomFiles {
         if (SOPClass.isImageStorage(sopClassUid) && !reachedPixelData[0]) {
             throw malformed(file, "the header of an image ends before Pixel Data (7FE0,0010): "
                     + "the file is truncated or corrupt", null);
+        }
+        if (reachedPixelData[0]) {
+            ImageSize.requireNativePixelDataFits(file, list, size(file) - pixelDataTagEnd[0]);
         }
         return list;
     }
@@ -83,6 +91,7 @@ final class DicomFiles {
      * a PACS or DICOMweb export and must be Part 10, so a missing prefix means "not DICOM".
      */
     private static void requirePart10Prefix(Path file) throws StudyFailedException {
+        requireRegularFile(file);
         byte[] head = new byte[PREAMBLE_LENGTH + PREFIX.length];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
@@ -99,6 +108,19 @@ final class DicomFiles {
             throw malformed(file, "not a DICOM Part 10 file: no 'DICM' prefix after the "
                     + "128-byte preamble (file holds " + size(file) + " bytes)", null);
         }
+        EncodingCheck.require(file, head.length);
+    }
+
+    /** Checked before opening: opening a FIFO would block until something writes to it. */
+    private static void requireRegularFile(Path file) throws StudyFailedException {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        String found = !Files.exists(file) ? "it does not exist"
+                : Files.isDirectory(file) ? "it is a folder"
+                : "it is not a regular file (a pipe, socket or device)";
+        throw new StudyFailedException(FailureReason.INSTANCE_UNREADABLE, "cannot read "
+                + file.getFileName() + ": an instance must be a regular file, but " + found);
     }
 
     private static StudyFailedException decodingFailure(Path file, AttributeList list,
@@ -114,12 +136,12 @@ final class DicomFiles {
         return malformed(file, "cannot be parsed: " + e.getMessage(), e);
     }
 
-    private static StudyFailedException malformed(Path file, String what, Throwable cause) {
+    static StudyFailedException malformed(Path file, String what, Throwable cause) {
         return new StudyFailedException(FailureReason.MALFORMED_DICOM,
                 file.getFileName() + ": " + what, cause);
     }
 
-    private static long size(Path file) {
+    static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {

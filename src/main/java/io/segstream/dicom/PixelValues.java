@@ -33,14 +33,8 @@ final class PixelValues {
     static PixelValues of(Path file, AttributeList image, int frames, int count)
             throws StudyFailedException {
         String name = String.valueOf(file.getFileName());
-        int samplesPerPixel = Attributes.integer(image, TagFromName.SamplesPerPixel, 1);
+        requireGrayscale(file, image);
         int bitsAllocated = Attributes.integer(image, TagFromName.BitsAllocated, 0);
-        if (samplesPerPixel != 1 || (bitsAllocated != 8 && bitsAllocated != 16)) {
-            throw new StudyFailedException(FailureReason.UNSUPPORTED_SERIES, name
-                    + ": only grayscale images (Samples per Pixel 1) of 8 or 16 Bits Allocated "
-                    + "are supported, found Samples per Pixel " + samplesPerPixel
-                    + " and Bits Allocated " + bitsAllocated);
-        }
         Attribute pixelData = image.getPixelData();
         if (pixelData == null) {
             throw malformed(name, "an image without Pixel Data (7FE0,0010)");
@@ -61,6 +55,18 @@ final class PixelValues {
                     + " frame(s) of Rows x Columns need " + needed);
         }
         return values;
+    }
+
+    /** Checked from the header too, so that no Pixel Data of another kind is ever read. */
+    static void requireGrayscale(Path file, AttributeList image) throws StudyFailedException {
+        int samplesPerPixel = Attributes.integer(image, TagFromName.SamplesPerPixel, 1);
+        int bitsAllocated = Attributes.integer(image, TagFromName.BitsAllocated, 0);
+        if (samplesPerPixel != 1 || (bitsAllocated != 8 && bitsAllocated != 16)) {
+            throw new StudyFailedException(FailureReason.UNSUPPORTED_SERIES, file.getFileName()
+                    + ": only grayscale images (Samples per Pixel 1) of 8 or 16 Bits Allocated "
+                    + "are supported, found Samples per Pixel " + samplesPerPixel
+                    + " and Bits Allocated " + bitsAllocated);
+        }
     }
 
     /**

@@ -88,6 +88,7 @@ public final class SeriesReader {
     private Images readHeaders(List<Path> instances) throws StudyFailedException {
         List<SliceHeader> slices = new ArrayList<>();
         AttributeList first = null;
+        long voxels = 0;
         for (Path instance : instances) {
             AttributeList header = DicomFiles.readHeader(instance);
             String skipped = reasonToSkip(header);
@@ -102,6 +103,9 @@ public final class SeriesReader {
                 first = header;
             }
             requireSameSeriesAndClass(instance, first, header);
+            PixelValues.requireGrayscale(instance, header);
+            voxels += frameVoxels(header);
+            ImageSize.requireWithinLimit(instance, voxels);
             slices.addAll(slicesOf(instance, header));
         }
         if (first == null) {
@@ -117,6 +121,14 @@ public final class SeriesReader {
             return MultiFrameHeaders.slices(instance, header);
         }
         return List.of(SliceHeader.from(instance, header));
+    }
+
+    /** Rows x Columns x Number of Frames as declared, before any of it is allocated. */
+    private static long frameVoxels(AttributeList header) {
+        return ImageSize.saturatedProduct(
+                Math.max(0, Attributes.integer(header, TagFromName.Rows, 0)),
+                Math.max(0, Attributes.integer(header, TagFromName.Columns, 0)),
+                Math.max(1, Attributes.integer(header, TagFromName.NumberOfFrames, 1)));
     }
 
     /** Why an instance is no slice of the volume, or null when it may be one. */
@@ -180,12 +192,17 @@ public final class SeriesReader {
      */
     private static float[] readVoxels(SliceStack stack) throws StudyFailedException {
         Geometry geometry = stack.geometry();
-        float[] voxels = new float[geometry.voxelCount()];
+        float[] voxels = null;
         int sliceSize = geometry.sliceSize();
         for (Map.Entry<Path, List<Integer>> file : slicesByFile(stack).entrySet()) {
             AttributeList image = DicomFiles.readComplete(file.getKey());
             int frames = Attributes.integer(image, TagFromName.NumberOfFrames, 1);
             PixelValues values = PixelValues.of(file.getKey(), image, frames, sliceSize);
+            if (voxels == null) {
+                // Only once an instance has shown that its Pixel Data holds what the headers
+                // declare: compressed Pixel Data cannot be checked against the file's size.
+                voxels = new float[geometry.voxelCount()];
+            }
             for (int k : file.getValue()) {
                 SliceHeader slice = stack.slices().get(k);
                 values.decodeFrameInto(slice.frameIndex(), slice.rescaleSlope(),

@@ -62,7 +62,7 @@ record SliceHeader(
                         "Image Position (Patient)", 3),
                 numbers(place, header, TagFromName.ImageOrientationPatient,
                         "Image Orientation (Patient)", 6),
-                numbers(place, header, TagFromName.PixelSpacing, "Pixel Spacing", 2),
+                pixelSpacing(place, header),
                 positive(place, header, TagFromName.Rows, "Rows"),
                 positive(place, header, TagFromName.Columns, "Columns"),
                 text(place, header, TagFromName.FrameOfReferenceUID, "Frame of Reference UID"),
@@ -72,6 +72,10 @@ record SliceHeader(
     }
 
     /** Where the slice is, for messages: the file name, and the frame of a multi-frame file. */
+    String place() {
+        return place(file, frameNumber);
+    }
+
     private static String place(Path file, int frameNumber) {
         String name = String.valueOf(file.getFileName());
         return frameNumber == 0 ? name : name + " frame " + frameNumber;
@@ -108,7 +112,23 @@ record SliceHeader(
             throw missing(place, name + " " + tag + " needs " + count + " numeric values, found "
                     + values.length);
         }
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                throw missing(place, name + " " + tag + " values must be finite numbers, found "
+                        + value);
+            }
+        }
         return values;
+    }
+
+    private static double[] pixelSpacing(String place, AttributeList header)
+            throws StudyFailedException {
+        double[] spacing = numbers(place, header, TagFromName.PixelSpacing, "Pixel Spacing", 2);
+        if (!(spacing[0] > 0) || !(spacing[1] > 0)) {
+            throw missing(place, "Pixel Spacing " + TagFromName.PixelSpacing + " must be "
+                    + "positive, found " + spacing[0] + " and " + spacing[1] + " mm");
+        }
+        return spacing;
     }
 
     private static int positive(String place, AttributeList header, AttributeTag tag, String name)

@@ -30,9 +30,9 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
             requireSamePixelSpacing(first, slice);
             requireSameFrameOfReference(first, slice);
         }
-        double[] row = unit(first.rowDirection(), "row", tolerance);
-        double[] column = unit(first.columnDirection(), "column", tolerance);
-        requireOrthogonal(row, column, tolerance);
+        double[] row = unit(first, first.rowDirection(), "row", tolerance);
+        double[] column = unit(first, first.columnDirection(), "column", tolerance);
+        requireOrthogonal(first, row, column, tolerance);
         double[] normal = cross(row, column);
 
         List<SliceHeader> ordered = unordered.stream()
@@ -48,8 +48,8 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
     private static void requireSameMatrix(SliceHeader first, SliceHeader slice)
             throws StudyFailedException {
         if (slice.rows() != first.rows() || slice.columns() != first.columns()) {
-            throw inconsistent("all slices must have the same Rows x Columns, found "
-                    + first.rows() + "x" + first.columns() + " and "
+            throw inconsistent(slice.place() + ": all slices must have the same Rows x "
+                    + "Columns, found " + first.rows() + "x" + first.columns() + " and "
                     + slice.rows() + "x" + slice.columns());
         }
     }
@@ -62,8 +62,9 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
                     Math.abs(first.orientation()[i] - slice.orientation()[i]));
         }
         if (largest > tolerance.directionCosine()) {
-            throw inconsistent("all slices must share Image Orientation (Patient); two differ by "
-                    + format(largest) + " in a direction cosine, tolerance "
+            throw inconsistent(slice.place() + ": all slices must share Image Orientation "
+                    + "(Patient); two differ by " + format(largest) + " in a direction cosine, "
+                    + "tolerance "
                     + tolerance.directionCosine());
         }
     }
@@ -73,7 +74,7 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
         for (int i = 0; i < 2; i++) {
             double difference = Math.abs(first.pixelSpacing()[i] - slice.pixelSpacing()[i]);
             if (difference > PIXEL_SPACING_TOLERANCE_MM) {
-                throw inconsistent("all slices must share Pixel Spacing, found "
+                throw inconsistent(slice.place() + ": all slices must share Pixel Spacing, found "
                         + format(first.pixelSpacing()[i]) + " and "
                         + format(slice.pixelSpacing()[i]) + " mm, tolerance "
                         + PIXEL_SPACING_TOLERANCE_MM + " mm");
@@ -84,28 +85,29 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
     private static void requireSameFrameOfReference(SliceHeader first, SliceHeader slice)
             throws StudyFailedException {
         if (!first.frameOfReferenceUid().equals(slice.frameOfReferenceUid())) {
-            throw inconsistent("all slices must share one Frame of Reference UID, found two");
+            throw inconsistent(slice.place()
+                    + ": all slices must share one Frame of Reference UID, found two");
         }
     }
 
-    private static double[] unit(double[] direction, String name, GeometryTolerance tolerance)
-            throws StudyFailedException {
+    private static double[] unit(SliceHeader slice, double[] direction, String name,
+            GeometryTolerance tolerance) throws StudyFailedException {
         double length = Math.sqrt(dot(direction, direction));
         if (Math.abs(length - 1) > tolerance.directionCosine()) {
-            throw inconsistent("the " + name + " direction of Image Orientation (Patient) must "
-                    + "be a unit vector, found length " + format(length) + ", tolerance "
-                    + tolerance.directionCosine());
+            throw inconsistent(slice.place() + ": the " + name + " direction of Image "
+                    + "Orientation (Patient) must be a unit vector, found length "
+                    + format(length) + ", tolerance " + tolerance.directionCosine());
         }
         return new double[] {direction[0] / length, direction[1] / length, direction[2] / length};
     }
 
-    private static void requireOrthogonal(double[] row, double[] column,
+    private static void requireOrthogonal(SliceHeader slice, double[] row, double[] column,
             GeometryTolerance tolerance) throws StudyFailedException {
         double cosine = dot(row, column);
         if (Math.abs(cosine) > tolerance.directionCosine()) {
-            throw inconsistent("the row and column directions of Image Orientation (Patient) "
-                    + "must be orthogonal, found dot product " + format(cosine)
-                    + ", tolerance " + tolerance.directionCosine());
+            throw inconsistent(slice.place() + ": the row and column directions of Image "
+                    + "Orientation (Patient) must be orthogonal, found dot product "
+                    + format(cosine) + ", tolerance " + tolerance.directionCosine());
         }
     }
 
@@ -177,8 +179,8 @@ record SliceStack(List<SliceHeader> slices, Geometry geometry) {
     private static double singleSliceSpacing(SliceHeader slice) throws StudyFailedException {
         Double nominal = slice.nominalSliceSpacing();
         if (nominal == null || !(nominal > 0)) {
-            throw inconsistent("a series of one slice needs a positive Spacing Between Slices or "
-                    + "Slice Thickness, found " + nominal);
+            throw inconsistent(slice.place() + ": a series of one slice needs a positive "
+                    + "Spacing Between Slices or Slice Thickness, found " + nominal);
         }
         return nominal;
     }

@@ -25,10 +25,10 @@ public record ModelDescriptor(
         return new ModelDescriptor(
                 required(json, "name", modelJson),
                 required(json, "version", modelJson),
-                required(json, "sha256", modelJson),
+                required(json.path("savedModel"), "sha256", modelJson),
                 json.path("input").path("key").asText("image"),
                 json.path("output").path("key").asText("probabilities"),
-                json.path("input").path("sizeMultiple").asInt(16));
+                json.path("input").path("heightWidthMultipleOf").asInt(16));
     }
 
     private static String required(JsonNode json, String key, Path file) throws IOException {

@@ -14,22 +14,22 @@ import java.util.concurrent.TimeUnit;
  * Runs a conformance tool (dciodvfy, pydicom); a test that needs a missing tool is skipped with
  * the reason, not failed: scripts/setup.sh installs them.
  */
-final class ExternalTool {
+public final class ExternalTool {
 
     /** Debian's interpreter, which has python3-pydicom, even where another python3 comes first. */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3"))
             ? "/usr/bin/python3" : "python3";
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private ExternalTool() {}
 
-    static Result dciodvfy(Path file) throws IOException, InterruptedException {
+    public static Result dciodvfy(Path file) throws IOException, InterruptedException {
         assumeTrue(onPath("dciodvfy"), "dciodvfy (Debian dicom3tools) is not installed");
         return run(List.of("dciodvfy", file.toString()));
     }
 
-    static Result pydicom(Path script, String... arguments)
+    public static Result pydicom(Path script, String... arguments)
             throws IOException, InterruptedException {
         Result probe = run(List.of(PYTHON, "-c", "import pydicom, numpy"));
         assumeTrue(probe.exitCode() == 0, "python3 with pydicom and numpy is not installed");
