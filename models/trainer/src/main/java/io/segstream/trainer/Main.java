@@ -1,0 +1,98 @@
+package io.segstream.trainer;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Command line of the trainer.
+ *
+ * <pre>
+ * train    [--architecture unet] [--depth 4] [--base-width 16] [--loss ce|dice|ce+dice]
+ *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out ../unet] ...
+ * package  same options as train; exports and evaluates the last checkpoint without training
+ * evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]
+ * </pre>
+ */
+public final class Main {
+
+  private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+  /** Seed of the demo sample study (TumourOptions.sampleStudy()); never trained on. */
+  public static final long SAMPLE_SEED = 7;
+  static final String MODEL_VERSION = "1.0.0";
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.util.logging.SimpleFormatter.format",
+        "%1$tT %4$s %3$s: %5$s%6$s%n");
+    if (args.length == 0) {
+      usage();
+      return;
+    }
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
+    switch (args[0]) {
+      case "train" -> train(TrainOptions.parse(Options.parse(args, 1, TrainOptions.NAMES)), true);
+      case "package" ->
+          train(TrainOptions.parse(Options.parse(args, 1, TrainOptions.NAMES)), false);
+      case "evaluate" -> evaluate(Options.parse(args, 1, Set.of("model", "test-seeds", "threads")));
+      default -> usage();
+    }
+  }
+
+  private static void train(TrainOptions options, boolean optimise) throws Exception {
+    warnWithoutOneDnn();
+    Architecture architecture = Architectures.create(options);
+    StudySource source = new PhantomStudies();
+    TrainingSummary summary = optimise
+        ? new Trainer(options, architecture, source).train()
+        : TrainingSummary.read(Trainer.summaryFile(options.work()));
+    LOG.info("training: " + summary);
+
+    ModelPackage.ModelFacts facts = new ModelPackage.ModelFacts(
+        architecture, options, summary, source.description(), MODEL_VERSION);
+    ModelPackage.build(facts, Trainer.checkpointPrefix(options.work()), source, options.out());
+  }
+
+  private static void evaluate(Options options) {
+    Path model = Path.of(options.text("model", "../unet"));
+    SeedRange seeds = options.seeds("test-seeds", "9000..9019");
+    ModelPackage.Evaluations evaluations = ModelPackage.evaluate(
+        model, seeds, options.integer("threads", 2), new PhantomStudies());
+
+    System.out.println("Held-out studies " + seeds + ", whole-volume Dice:\n");
+    System.out.println(evaluations.heldOut().table());
+    System.out.println("Sample study (seed " + SAMPLE_SEED + "): "
+        + evaluations.sample().summary());
+  }
+
+  /** oneDNN is read from the environment when TensorFlow loads; it halves the step time. */
+  private static void warnWithoutOneDnn() {
+    if (!"1".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"))) {
+      LOG.warning("TF_ENABLE_ONEDNN_OPTS is not 1: training runs about 2x slower on CPU;"
+          + " set it in the environment (the exec:exec command in models/README.md does)");
+    }
+  }
+
+  private static void usage() {
+    System.out.println(String.join("\n",
+        "usage: train    [--architecture unet] [--depth 4] [--base-width 16]",
+        "                [--loss ce|dice|ce+dice] [--steps 3000] [--max-minutes 0] [--batch 8]",
+        "                [--crop 128] [--learning-rate 0.001] [--out ../unet]",
+        "                [--work target/training] [--threads 2] [--seed 1]",
+        "                [--training-seeds 1000..1999] [--validation-seeds 5000..5009]",
+        "                [--test-seeds 9000..9019] [--validate-every 1000]",
+        "                [--slices-per-study 16] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
+        "       package  (options of train) export, evaluate and document the last checkpoint",
+        "       evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]"));
+  }
+}

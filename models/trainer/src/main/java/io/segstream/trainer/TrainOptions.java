@@ -1,0 +1,115 @@
+package io.segstream.trainer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything that defines a training run; defaults are the shipped model's recipe. */
+record TrainOptions(
+    String architecture,
+    int depth,
+    int baseWidth,
+    Loss loss,
+    int steps,
+    double maxMinutes,
+    int batch,
+    int crop,
+    double learningRate,
+    SeedRange trainingSeeds,
+    SeedRange validationSeeds,
+    SeedRange testSeeds,
+    int validateEvery,
+    int slicesPerStudy,
+    double tumourSliceShare,
+    double tumourCropShare,
+    int poolCapacity,
+    int threads,
+    long seed,
+    Path out,
+    Path work,
+    Path initFrom) {
+
+  static final Set<String> NAMES = Set.of("architecture", "depth", "base-width", "loss", "steps",
+      "max-minutes", "batch", "crop", "learning-rate", "training-seeds", "validation-seeds",
+      "test-seeds", "validate-every", "slices-per-study", "tumour-slice-share",
+      "tumour-crop-share", "pool", "threads", "seed", "out",
+      "work", "init-from");
+
+  static TrainOptions parse(Options options) {
+    TrainOptions parsed = new TrainOptions(
+        options.text("architecture", "unet"),
+        options.integer("depth", 4),
+        options.integer("base-width", 16),
+        Loss.fromOption(options.text("loss", "ce+dice")),
+        options.integer("steps", 3000),
+        options.decimal("max-minutes", 0),
+        options.integer("batch", 8),
+        options.integer("crop", 128),
+        options.decimal("learning-rate", 1e-3),
+        options.seeds("training-seeds", "1000..1999"),
+        options.seeds("validation-seeds", "5000..5009"),
+        options.seeds("test-seeds", "9000..9019"),
+        options.integer("validate-every", 1000),
+        options.integer("slices-per-study", 16),
+        options.decimal("tumour-slice-share", 2.0 / 3.0),
+        options.decimal("tumour-crop-share", 0.8),
+        options.integer("pool", 1200),
+        options.integer("threads", 2),
+        options.integer("seed", 1),
+        Path.of(options.text("out", "../unet")),
+        Path.of(options.text("work", "target/training")),
+        options.text("init-from", "").isEmpty() ? null : Path.of(options.text("init-from", "")));
+    parsed.validate();
+    return parsed;
+  }
+
+  private void validate() {
+    if (trainingSeeds.overlaps(testSeeds) || validationSeeds.overlaps(testSeeds)) {
+      throw new IllegalArgumentException("Held-out test seeds " + testSeeds
+          + " must not overlap training " + trainingSeeds + " or validation " + validationSeeds);
+    }
+    if (trainingSeeds.first() <= Main.SAMPLE_SEED && Main.SAMPLE_SEED <= trainingSeeds.last()) {
+      throw new IllegalArgumentException("Training seeds " + trainingSeeds
+          + " must not include the sample study's seed " + Main.SAMPLE_SEED);
+    }
+    if (steps < 1 || batch < 1 || crop % 16 != 0) {
+      throw new IllegalArgumentException("--steps and --batch must be positive and --crop a"
+          + " multiple of 16; got " + steps + ", " + batch + ", " + crop);
+    }
+  }
+
+  private static String percent(double share) {
+    return Math.round(share * 100) + "%";
+  }
+
+  /** One line for the training history of a model that was trained in several runs. */
+  String describeRun(long stepsDone, double seconds) {
+    return String.format(java.util.Locale.ROOT, "%d steps in %.1f min (peak learning rate %s,"
+        + " %s tumour slices, %s tumour crops, seed %d%s)", stepsDone, seconds / 60,
+        learningRate, percent(tumourSliceShare), percent(tumourCropShare), seed,
+        initFrom == null ? ", from random weights" : ", continued from the previous run");
+  }
+
+  /** The recipe as written into model.json. */
+  Map<String, Object> recipe() {
+    Map<String, Object> recipe = new LinkedHashMap<>();
+    recipe.put("loss", loss.option());
+    recipe.put("optimizer", "Adam (beta1 0.9, beta2 0.999, epsilon 1e-7)");
+    recipe.put("learningRate", learningRate);
+    recipe.put("learningRateSchedule", LearningRate.DESCRIPTION);
+    recipe.put("batch", batch);
+    recipe.put("crop", crop + "x" + crop);
+    recipe.put("augmentation", "random left-right flips; " + percent(tumourCropShare)
+        + " of crops of tumour slices contain tumour");
+    recipe.put("sliceSampling", "per generated study " + slicesPerStudy + " axial slices, "
+        + percent(tumourSliceShare) + " with tumour (if it has that many), rest from slices"
+        + " showing the head; pool of " + poolCapacity + " slices refilled by a background"
+        + " generator");
+    recipe.put("trainingSeeds", trainingSeeds.toString());
+    recipe.put("validationSeeds", validationSeeds.toString());
+    recipe.put("heldOutTestSeeds", testSeeds.toString());
+    recipe.put("initialisationSeed", seed);
+    return recipe;
+  }
+}
