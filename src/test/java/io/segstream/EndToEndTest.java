@@ -98,6 +98,9 @@ class EndToEndTest {
 
         assertThat(PayloadSchemas.load(PayloadSchemas.SEGMENTATION_RESULT).violations(result))
                 .isEmpty();
+        assertThat(result.path("registration").path("T1C").path("method").asText())
+                .isEqualTo("SAME_GRID");
+        assertThat(result.path("registration").size()).isEqualTo(4);
         assertConformant(seg);
         assertFramesReferenceTheSourceSlices(readBack, reference);
         assertWholeTumourDiceAtLeast(0.70, readBack, reference.volume().geometry());

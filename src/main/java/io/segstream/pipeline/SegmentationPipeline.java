@@ -17,7 +17,9 @@ import io.segstream.publish.OutputConfig;
 import io.segstream.publish.SegmentResult;
 import io.segstream.publish.SegmentationResult;
 import io.segstream.publish.SegmentationStore;
+import io.segstream.publish.RegistrationReport;
 import io.segstream.registration.CoRegistration;
+import io.segstream.registration.RegistrationOutcome;
 import io.segstream.registration.RegistrationConfig;
 import io.segstream.seg.DerivedUid;
 import io.segstream.seg.Segmentation;
@@ -37,6 +39,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,14 +74,24 @@ public class SegmentationPipeline implements StudyProcessor {
         }
     }
 
+    @Override
+    public Optional<ModelInfo> model() {
+        ModelIdentity model = inference.identity();
+        return model == null
+                ? Optional.empty()
+                : Optional.of(new ModelInfo(model.name(), model.version(), model.sha256(),
+                        model.device()));
+    }
+
     private SegmentationResult run(AssembledStudy study, StageTimer timer)
             throws StudyFailedException, InterruptedException {
         Map<Sequence, LoadedSeries> loaded = timer.time("load", () -> load(study));
         LoadedSeries reference = loaded.get(registration.referenceSequence());
         Geometry grid = reference.volume().geometry();
 
-        float[][] channels =
+        Map<Sequence, RegistrationOutcome> registered =
                 timer.time("register", () -> onReferenceGrid(loaded, reference.volume()));
+        float[][] channels = normalisedChannels(registered);
         float[] probabilities = timer.time("inference",
                 () -> inference.predict(channels, grid.slices(), grid.rows(), grid.columns()));
         byte[] labels = timer.time("postprocess", () -> labels(probabilities, grid));
@@ -90,7 +103,8 @@ public class SegmentationPipeline implements StudyProcessor {
                 segmentation.sopInstanceUid()));
         LOG.infof("[%s] segmented: whole tumour %.1f mL", study.correlationId(),
                 volumeMl(labels, Region.WHOLE_TUMOUR, grid));
-        return result(study, reference, segmentation, labels, stored, model, timer);
+        return result(study, reference, segmentation, stored, model,
+                RegistrationReports.of(registered, grid), timer);
     }
 
     private Map<Sequence, LoadedSeries> load(AssembledStudy study) throws StudyFailedException {
@@ -107,14 +121,21 @@ public class SegmentationPipeline implements StudyProcessor {
         return loaded;
     }
 
-    private float[][] onReferenceGrid(Map<Sequence, LoadedSeries> loaded, Volume reference)
-            throws StudyFailedException {
+    private Map<Sequence, RegistrationOutcome> onReferenceGrid(
+            Map<Sequence, LoadedSeries> loaded, Volume reference) throws StudyFailedException {
         CoRegistration coRegistration = new CoRegistration(registration);
+        Map<Sequence, RegistrationOutcome> outcomes = new EnumMap<>(Sequence.class);
+        for (Sequence sequence : Sequence.values()) {
+            outcomes.put(sequence, coRegistration.onto(loaded.get(sequence).volume(), reference));
+        }
+        return outcomes;
+    }
+
+    private static float[][] normalisedChannels(Map<Sequence, RegistrationOutcome> registered) {
         float[][] channels = new float[Sequence.values().length][];
         for (Sequence sequence : Sequence.values()) {
-            Volume volume = loaded.get(sequence).volume();
-            channels[sequence.ordinal()] = Normalisation.zScoreAboveZero(
-                    coRegistration.onto(volume, reference).voxels());
+            channels[sequence.ordinal()] =
+                    Normalisation.zScoreAboveZero(registered.get(sequence).voxels());
         }
         return channels;
     }
@@ -162,8 +183,8 @@ public class SegmentationPipeline implements StudyProcessor {
     }
 
     private static SegmentationResult result(AssembledStudy study, LoadedSeries reference,
-            Segmentation segmentation, byte[] labels, Path stored, ModelIdentity model,
-            StageTimer timer) {
+            Segmentation segmentation, Path stored, ModelIdentity model,
+            Map<String, RegistrationReport> registration, StageTimer timer) {
         Geometry grid = reference.volume().geometry();
         List<SegmentResult> segments = new ArrayList<>();
         for (int i = 0; i < Region.values().length; i++) {
@@ -177,7 +198,7 @@ public class SegmentationPipeline implements StudyProcessor {
             sourceSeries.put(sequence.name(), series.attributes().seriesInstanceUid());
         }
         return new SegmentationResult(study.studyInstanceUid(),
-                reference.volume().seriesInstanceUid(), sourceSeries,
+                reference.volume().seriesInstanceUid(), sourceSeries, registration,
                 new SegmentationResult.StoredSegmentation(segmentation.sopInstanceUid(),
                         segmentation.seriesInstanceUid(), stored.toUri().toString()),
                 segments, new ModelInfo(model.name(), model.version(), model.sha256(),

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param studyInstanceUid the study segmented
  * @param referenceSeriesInstanceUid the series whose grid the SEG is written on
  * @param sourceSeries Series Instance UID per sequence (T1, T1C, T2, FLAIR)
+ * @param registration per sequence, how it was brought onto the reference grid and how well
  * @param segmentation the SEG that was stored
  * @param segments per segment: number, label, voxels, millilitres
  * @param model the model and device that produced it
@@ -18,6 +19,7 @@ public record SegmentationResult(
         String studyInstanceUid,
         String referenceSeriesInstanceUid,
         Map<String, String> sourceSeries,
+        Map<String, RegistrationReport> registration,
         StoredSegmentation segmentation,
         List<SegmentResult> segments,
         ModelInfo model,

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +39,11 @@ public class ScriptedStudyProcessor implements StudyProcessor {
     }
 
     @Override
+    public Optional<ModelInfo> model() {
+        return Optional.of(MODEL);
+    }
+
+    @Override
     public SegmentationResult process(AssembledStudy study) throws StudyFailedException {
         processed.put(study.studyInstanceUid(), study);
         StudyFailedException failure = failures.remove(study.studyInstanceUid());
@@ -48,7 +54,7 @@ public class ScriptedStudyProcessor implements StudyProcessor {
         study.series().forEach((sequence, series) ->
                 sources.put(sequence.name(), series.event().seriesInstanceUid()));
         String reference = sources.get("T1");
-        return new SegmentationResult(study.studyInstanceUid(), reference, sources,
+        return new SegmentationResult(study.studyInstanceUid(), reference, sources, Map.of(),
                 new SegmentationResult.StoredSegmentation(reference + ".1", reference + ".2",
                         "file:/tmp/segstream-test/seg.dcm"),
                 List.of(new SegmentResult(1, "Whole tumour", 0, 0.0)), MODEL,
