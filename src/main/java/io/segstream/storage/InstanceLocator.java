@@ -2,6 +2,7 @@ package io.segstream.storage;
 
 import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
+import io.segstream.TransientFailureException;
 import io.segstream.config.StorageConfig;
 import io.segstream.ingest.SeriesReadyEvent;
 import jakarta.inject.Inject;
@@ -20,6 +21,10 @@ import java.util.stream.Stream;
  * Turns the locations announced in a series-ready event into verified files: only {@code file:}
  * URIs, only under the allowed roots (after resolving {@code ..} and symbolic links), exactly the
  * announced number of instances, and bytes matching the announced SHA-256.
+ *
+ * <p>A location that is not allowed, missing or unreadable fails the study; an I/O error on a
+ * file that is there (an EIO, a stale network mount) is a {@link TransientFailureException},
+ * which the intake retries with backoff.
  */
 @Singleton
 public class InstanceLocator {
@@ -68,8 +73,9 @@ public class InstanceLocator {
             candidates = entries.sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
-            throw new StudyFailedException(FailureReason.INSTANCE_UNREADABLE,
-                    "cannot list the announced folder " + folder + ": " + e, e);
+            // The folder exists (checked above): an error listing it may pass, so retry.
+            throw new TransientFailureException("I/O error listing the announced folder "
+                    + folder + ": " + e, e);
         }
         List<Path> instances = new ArrayList<>();
         for (Path candidate : candidates) {

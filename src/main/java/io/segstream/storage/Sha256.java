@@ -2,9 +2,12 @@ package io.segstream.storage;
 
 import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
+import io.segstream.TransientFailureException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,9 +39,13 @@ public final class Sha256 {
         String computed;
         try {
             computed = of(files);
-        } catch (IOException e) {
+        } catch (NoSuchFileException | AccessDeniedException e) {
             throw new StudyFailedException(FailureReason.INSTANCE_UNREADABLE,
                     "cannot read the instances to verify their checksum: " + e, e);
+        } catch (IOException e) {
+            // Any other I/O error (EIO, a stale network mount) may pass: the study is retried.
+            throw new TransientFailureException("I/O error while reading the instances to "
+                    + "verify their checksum: " + e, e);
         }
         if (!computed.equalsIgnoreCase(announced)) {
             throw new StudyFailedException(FailureReason.CHECKSUM_MISMATCH,

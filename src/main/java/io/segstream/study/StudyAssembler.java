@@ -3,6 +3,7 @@ package io.segstream.study;
 import io.quarkus.runtime.StartupEvent;
 import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
+import io.segstream.TransientFailureException;
 import io.segstream.config.StudyConfig;
 import io.segstream.ingest.Delivery;
 import io.segstream.ingest.SeriesReadyEvent;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * repeated acquisition is usually the better one, and the replaced series is named at debug.
  *
  * <p>Nothing is acknowledged while a study waits, so pending studies survive a restart of the
- * worker by redelivery.
+ * worker by redelivery. A series of a study in {@link AnsweredStudies} (answered by this worker,
+ * or found on the answer topics by {@link AnswerLog}) is acknowledged and ignored.
  */
 @Singleton
 public class StudyAssembler implements SeriesSink {
@@ -51,25 +52,19 @@ public class StudyAssembler implements SeriesSink {
     private final StudyConfig config;
     private final Clock clock;
     private final Map<String, PendingStudy> pending = new HashMap<>();
-    private final Map<String, Boolean> answered;
+    private final AnsweredStudies answered;
     private final ExecutorService intakeThread =
             Executors.newSingleThreadExecutor(StudyRunner.named("segstream-intake-"));
     private final ScheduledExecutorService sweeper =
             Executors.newSingleThreadScheduledExecutor(StudyRunner.named("segstream-sweep-"));
 
-    public StudyAssembler(SeriesIntake intake, StudyRunner runner, StudyConfig config,
-            Clock clock) {
+    public StudyAssembler(SeriesIntake intake, StudyRunner runner, AnsweredStudies answered,
+            StudyConfig config, Clock clock) {
         this.intake = intake;
         this.runner = runner;
+        this.answered = answered;
         this.config = config;
         this.clock = clock;
-        int remembered = config.answeredStudiesRemembered();
-        this.answered = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > remembered;
-            }
-        };
     }
 
     void start(@Observes StartupEvent startup) {
@@ -97,7 +92,7 @@ public class StudyAssembler implements SeriesSink {
                 PendingStudy study = studies.next();
                 if (!study.lastArrival.plus(config.quietPeriod()).isAfter(now)) {
                     studies.remove();
-                    answered.put(study.studyInstanceUid, Boolean.TRUE);
+                    answered.add(study.studyInstanceUid);
                     expired.add(study);
                 }
             }
@@ -121,7 +116,11 @@ public class StudyAssembler implements SeriesSink {
         }
         Optional<IdentifiedSeries> series;
         try {
-            series = intake.receive(event, id);
+            series = receiveRetrying(event, id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.infof("[%s] worker stopping; the series is left for redelivery", id);
+            return;
         } catch (StudyFailedException e) {
             failStudy(id, event, delivery, e.reason(), e.getMessage());
             return;
@@ -139,6 +138,28 @@ public class StudyAssembler implements SeriesSink {
         add(id, series.get(), delivery);
     }
 
+    /**
+     * Takes in a series, retrying a transient storage fault with the study's backoff. Runs on
+     * the intake thread, so a storage outage holds back later series too (backpressure).
+     */
+    private Optional<IdentifiedSeries> receiveRetrying(SeriesReadyEvent event, String id)
+            throws StudyFailedException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.receive(event, id);
+            } catch (TransientFailureException e) {
+                if (attempt >= config.maxAttempts()) {
+                    throw new StudyFailedException(FailureReason.RETRIES_EXHAUSTED,
+                            "a transient fault persisted through " + attempt + " attempts "
+                                    + "while taking in a series: " + e.getMessage(), e);
+                }
+                LOG.warnf("[%s] transient fault taking in a series on attempt %d of %d, "
+                        + "retrying: %s", id, attempt, config.maxAttempts(), e.getMessage());
+                Thread.sleep(config.retryBackoff().multipliedBy(1L << (attempt - 1)).toMillis());
+            }
+        }
+    }
+
     private void add(String id, IdentifiedSeries series, Delivery delivery) {
         PendingStudy complete;
         synchronized (this) {
@@ -153,7 +174,7 @@ public class StudyAssembler implements SeriesSink {
             complete = study.has(config.requiredSequences()) ? study : null;
             if (complete != null) {
                 pending.remove(study.studyInstanceUid);
-                answered.put(study.studyInstanceUid, Boolean.TRUE);
+                answered.add(study.studyInstanceUid);
             }
         }
         if (complete == null) {
@@ -174,7 +195,7 @@ public class StudyAssembler implements SeriesSink {
         PendingStudy study;
         synchronized (this) {
             study = pending.remove(event.studyInstanceUid());
-            answered.put(event.studyInstanceUid(), Boolean.TRUE);
+            answered.add(event.studyInstanceUid());
         }
         List<String> series = new ArrayList<>();
         List<Delivery> deliveries = new ArrayList<>();
@@ -203,8 +224,8 @@ public class StudyAssembler implements SeriesSink {
                 FailureStages.of(FailureReason.MISSING_SEQUENCE)), study.deliveries);
     }
 
-    private synchronized boolean isAnswered(String studyInstanceUid) {
-        return answered.containsKey(studyInstanceUid);
+    private boolean isAnswered(String studyInstanceUid) {
+        return answered.contains(studyInstanceUid);
     }
 
     private void sweep() {

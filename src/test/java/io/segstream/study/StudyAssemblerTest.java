@@ -84,7 +84,7 @@ class StudyAssemblerTest {
         SeriesIntake intake = new SeriesIntake(new InstanceLocator(List.of(root)),
                 new SequenceIdentifier(config.getConfigMapping(IdentificationConfig.class)));
         return new StudyAssembler(intake, new StudyRunner(processor, answers, studyConfig),
-                studyConfig, clock);
+                new AnsweredStudies(studyConfig), studyConfig, clock);
     }
 
     private void receive(StudyAssembler assembler, TinySeries kind, String series)

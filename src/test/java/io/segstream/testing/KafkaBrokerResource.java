@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +27,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             "segstream.dead-letter", 1);
 
     private static volatile String bootstrapServers;
+    private static volatile KafkaClusterTestKit running;
     private KafkaClusterTestKit cluster;
 
     /** Where the running broker listens; set while a test resource is started. */
@@ -34,6 +36,11 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("the test broker is not running");
         }
         return bootstrapServers;
+    }
+
+    /** Points the test clients ({@link Topics}) at a broker started elsewhere, for benchmarks. */
+    public static void useExternalBroker(String servers) {
+        bootstrapServers = servers;
     }
 
     @Override
@@ -49,6 +56,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             cluster.startup();
             cluster.waitForReadyBrokers();
             bootstrapServers = cluster.bootstrapServers();
+            running = cluster;
             createTopics();
             return Map.of("kafka.bootstrap.servers", bootstrapServers);
         } catch (Exception e) {
@@ -67,9 +75,26 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** Shuts the broker down (the controller stays), as a broker outage would. */
+    public static void shutDownBroker() {
+        for (BrokerServer broker : running.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    /** Starts the broker again on the same port and log folders, after shutDownBroker(). */
+    public static void startBrokerAgain() throws Exception {
+        for (BrokerServer broker : running.brokers().values()) {
+            broker.startup();
+        }
+        running.waitForReadyBrokers();
+    }
+
     @Override
     public void stop() {
         bootstrapServers = null;
+        running = null;
         if (cluster != null) {
             try {
                 cluster.close();

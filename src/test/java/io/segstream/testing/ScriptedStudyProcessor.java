@@ -8,6 +8,7 @@ import io.segstream.publish.SegmentationResult;
 import io.segstream.study.AssembledStudy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,16 @@ public class ScriptedStudyProcessor implements StudyProcessor {
 
     private final Map<String, StudyFailedException> failures = new ConcurrentHashMap<>();
     private final Map<String, AssembledStudy> processed = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     /** The next time this study is processed, it fails with {@code failure}. */
     public void failWith(String studyInstanceUid, StudyFailedException failure) {
         failures.put(studyInstanceUid, failure);
+    }
+
+    /** Processing this study takes {@code delay}, as a long inference would. */
+    public void slowDown(String studyInstanceUid, Duration delay) {
+        delays.put(studyInstanceUid, delay);
     }
 
     /** The study as it was handed over, or null when it was not. */
@@ -46,6 +53,16 @@ public class ScriptedStudyProcessor implements StudyProcessor {
     @Override
     public SegmentationResult process(AssembledStudy study) throws StudyFailedException {
         processed.put(study.studyInstanceUid(), study);
+        Duration delay = delays.remove(study.studyInstanceUid());
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StudyFailedException(io.segstream.FailureReason.INTERNAL_ERROR,
+                        "interrupted while pretending to segment");
+            }
+        }
         StudyFailedException failure = failures.remove(study.studyInstanceUid());
         if (failure != null) {
             throw failure;

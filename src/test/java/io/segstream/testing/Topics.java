@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -81,6 +83,23 @@ public final class Topics {
                     + " within " + timeout + ", found " + found.size());
         }
         return found;
+    }
+
+    /** How many records each key has on {@code topic}, reading it to its end offsets. */
+    public static Map<String, Integer> countByKey(String topic) {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> counts.merge(record.key(), 1, Integer::sum));
+            }
+        }
+        return counts;
     }
 
     /** The last value of header {@code key} as text, or null. */
