@@ -59,4 +59,8 @@ echo "demo: waiting for the answer"
 seg=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("data",d)["segmentation"]["location"])' "$run/result.json" 2>/dev/null || true)
 echo
 echo "demo: SEG stored at ${seg:-(no SEG: see the failure above)}"
+if [ -n "$seg" ]; then
+  echo "demo: dciodvfy on the SEG (errors would be lines starting with 'Error'):"
+  dciodvfy "${seg#file://}" 2>&1 | sed 's/^/  /'
+fi
 echo "demo: worker log at $run/worker.log"
