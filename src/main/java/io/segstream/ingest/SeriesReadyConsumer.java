@@ -40,6 +40,6 @@ public class SeriesReadyConsumer {
         }
         LOG.debugf("[%s-%d@%d] received %s", record.getTopic(), record.getPartition(),
                 record.getOffset(), event);
-        return studies.receive(event, message::ack);
+        return studies.receive(event, Delivery.of(message::ack, record.getPartition()));
     }
 }

@@ -33,6 +33,11 @@ final class PendingStudy {
         return series.put(arrived.sequence(), arrived);
     }
 
+    /** Whether any of the study's records came from one of these partitions. */
+    boolean cameFrom(Set<Integer> partitions) {
+        return deliveries.stream().anyMatch(d -> partitions.contains(d.partition()));
+    }
+
     boolean has(Set<Sequence> required) {
         return series.keySet().containsAll(required);
     }

@@ -100,6 +100,23 @@ public class StudyAssembler implements SeriesSink {
         expired.forEach(this::answerIncomplete);
     }
 
+    @Override
+    public void handBack(Set<Integer> partitions) {
+        List<PendingStudy> handedBack = new ArrayList<>();
+        synchronized (this) {
+            Iterator<PendingStudy> studies = pending.values().iterator();
+            while (studies.hasNext()) {
+                PendingStudy study = studies.next();
+                if (study.cameFrom(partitions)) {
+                    studies.remove();
+                    handedBack.add(study);
+                }
+            }
+        }
+        handedBack.forEach(study -> LOG.infof("[%s] partition moved to another worker; the "
+                + "waiting study is left to it, unanswered", study.correlationId));
+    }
+
     /** The sequences received so far for a study still waiting, or empty when none waits. */
     public synchronized Optional<Set<Sequence>> waiting(String studyInstanceUid) {
         PendingStudy study = pending.get(studyInstanceUid);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.segstream.config.IdentificationConfig;
 import io.segstream.config.StudyConfig;
 import io.segstream.dicom.TinySeries;
+import io.segstream.ingest.Delivery;
 import io.segstream.ingest.SeriesReadyEvent;
 import io.segstream.publish.SegmentationFailure;
 import io.segstream.publish.SegmentationResult;
@@ -80,6 +81,31 @@ class StudyAssemblerTest {
         assertThat(acknowledged).hasValue(2);
     }
 
+    @Test
+    void handsAWaitingStudyBackUnansweredWhenItsPartitionMovesToAnotherWorker() throws Exception {
+        StudyAssembler assembler = assembler();
+        receive(assembler, TinySeries.T1, STUDY + ".1", 1);
+        receive(assembler, TinySeries.FLAIR, STUDY + ".2", 1);
+
+        assembler.handBack(Set.of(1));
+        clock.advance(studyConfig.quietPeriod().multipliedBy(2));
+        assembler.expireQuietStudies();
+
+        assertThat(assembler.waiting(STUDY)).isEmpty();
+        assertThat(answers.answers).isEmpty();
+        assertThat(acknowledged).hasValue(0);
+    }
+
+    @Test
+    void keepsWaitingStudiesOfPartitionsItStillOwns() throws Exception {
+        StudyAssembler assembler = assembler();
+        receive(assembler, TinySeries.T1, STUDY + ".1", 0);
+
+        assembler.handBack(Set.of(1));
+
+        assertThat(assembler.waiting(STUDY)).contains(Set.of(Sequence.T1));
+    }
+
     private StudyAssembler assembler() {
         SeriesIntake intake = new SeriesIntake(new InstanceLocator(List.of(root)),
                 new SequenceIdentifier(config.getConfigMapping(IdentificationConfig.class)));
@@ -89,11 +115,17 @@ class StudyAssemblerTest {
 
     private void receive(StudyAssembler assembler, TinySeries kind, String series)
             throws Exception {
+        receive(assembler, kind, series, 0);
+    }
+
+    private void receive(StudyAssembler assembler, TinySeries kind, String series, int partition)
+            throws Exception {
         Path folder = root.resolve(series);
         List<Path> files = kind.write(folder, STUDY, series, 2);
         SeriesReadyEvent event = new SeriesReadyEvent(series, STUDY, series, "MR", 2, List.of(),
                 folder.toUri(), Sha256.of(files));
-        assembler.receive(event, acknowledged::incrementAndGet).toCompletableFuture().get();
+        assembler.receive(event, Delivery.of(acknowledged::incrementAndGet, partition))
+                .toCompletableFuture().get();
     }
 
     /** Takes every answer as published at once. */
