@@ -29,4 +29,13 @@ public interface Architecture {
 
   /** One line for the model card. */
   String description();
+
+  /**
+   * The same network, weights named alike, as it is built for the exported inference graph;
+   * differs where a training-graph op has no usable gradient form at inference (atrous
+   * convolutions, see {@link AtrousForm}).
+   */
+  default Architecture forExport() {
+    return this;
+  }
 }

@@ -1,6 +1,6 @@
 package io.segstream.trainer;
 
-/** Chooses the network named by --architecture; a second architecture is added here. */
+/** Chooses the network named by --architecture; training forms; export asks forExport(). */
 final class Architectures {
 
   private Architectures() {}
@@ -9,9 +9,12 @@ final class Architectures {
     switch (options.architecture()) {
       case "unet":
         return new UNet(options.depth(), options.baseWidth());
+      case "deeplabv3plus":
+        return new DeepLabV3Plus(options.blocksPerStage(), options.baseWidth(),
+            options.outputStride(), AtrousForm.SPACE_TO_BATCH);
       default:
         throw new IllegalArgumentException(
-            "--architecture must be unet (the only one so far), got " + options.architecture());
+            "--architecture must be unet or deeplabv3plus, got " + options.architecture());
     }
   }
 }

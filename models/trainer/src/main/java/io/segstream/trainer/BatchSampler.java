@@ -15,8 +15,16 @@ final class BatchSampler {
   /** Share of crops of tumour slices that are forced to contain a tumour pixel. */
   private final double tumourCropShare;
   private final Random random;
+  /** Whether crops also get {@link Augmentation}'s deformations and intensity changes. */
+  private final boolean augment;
 
   BatchSampler(SlicePool pool, int batchSize, int crop, double tumourCropShare, long seed) {
+    this(pool, batchSize, crop, tumourCropShare, seed, false);
+  }
+
+  BatchSampler(SlicePool pool, int batchSize, int crop, double tumourCropShare, long seed,
+      boolean augment) {
+    this.augment = augment;
     this.pool = pool;
     this.batchSize = batchSize;
     this.crop = crop;
@@ -30,7 +38,28 @@ final class BatchSampler {
     for (int item = 0; item < batchSize; item++) {
       copyCrop(pool.random(random), item, image, classes);
     }
+    if (augment) {
+      augment(image, classes);
+    }
     return new Batch(batchSize, crop, crop, image, classes);
+  }
+
+  /** Augments every crop of a batch in place; the flip was already drawn by copyCrop. */
+  private void augment(float[] image, int[] classes) {
+    int pixels = crop * crop;
+    for (int item = 0; item < batchSize; item++) {
+      float[] itemImage = new float[pixels * Classes.CHANNELS];
+      int[] itemClasses = new int[pixels];
+      System.arraycopy(image, item * itemImage.length, itemImage, 0, itemImage.length);
+      System.arraycopy(classes, item * pixels, itemClasses, 0, pixels);
+      Augmentation.deform(itemImage, itemClasses, crop,
+          Augmentation.rotationAndElasticField(crop, random));
+      Augmentation.scaleAndShift(itemImage, crop, random);
+      Augmentation.biasField(itemImage, crop, random);
+      Augmentation.noise(itemImage, crop, random);
+      System.arraycopy(itemImage, 0, image, item * itemImage.length, itemImage.length);
+      System.arraycopy(itemClasses, 0, classes, item * pixels, pixels);
+    }
   }
 
   private void copyCrop(TrainingSlice slice, int item, float[] image, int[] classes) {

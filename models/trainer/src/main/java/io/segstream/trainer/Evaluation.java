@@ -48,6 +48,12 @@ final class Evaluation {
     return studies.stream().mapToDouble(s -> s.dice(region)).average().orElse(Double.NaN);
   }
 
+  /** Mean over the studies that have tumour, where Dice is not all-or-nothing. */
+  double meanWithTumour(Region region) {
+    return studies.stream().filter(StudyDice::tumourPresent).mapToDouble(s -> s.dice(region))
+        .average().orElse(Double.NaN);
+  }
+
   int tumourFreeStudies() {
     return (int) studies.stream().filter(s -> !s.tumourPresent()).count();
   }
@@ -75,6 +81,11 @@ final class Evaluation {
     }
     table.append("| **mean of ").append(studies.size()).append("** | |");
     appendDice(table, this::mean);
+    if (tumourFreeStudies() > 0) {
+      table.append("| mean of the ").append(studies.size() - tumourFreeStudies())
+          .append(" with tumour | |");
+      appendDice(table, this::meanWithTumour);
+    }
     return table.toString();
   }
 

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * train    [--architecture unet] [--depth 4] [--base-width 16] [--loss ce|dice|ce+dice]
  *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out ../unet] ...
  * package  same options as train; exports and evaluates the last checkpoint without training
- * evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]
+ * evaluate --model DIR [--test-seeds 9000..9019] [--threads 2] [--data phantom|brats:/path]
  * </pre>
  */
 public final class Main {
@@ -44,7 +44,8 @@ public final class Main {
       case "train" -> train(TrainOptions.parse(Options.parse(args, 1, TrainOptions.NAMES)), true);
       case "package" ->
           train(TrainOptions.parse(Options.parse(args, 1, TrainOptions.NAMES)), false);
-      case "evaluate" -> evaluate(Options.parse(args, 1, Set.of("model", "test-seeds", "threads")));
+      case "evaluate" ->
+          evaluate(Options.parse(args, 1, Set.of("model", "test-seeds", "threads", "data")));
       default -> usage();
     }
   }
@@ -52,7 +53,7 @@ public final class Main {
   private static void train(TrainOptions options, boolean optimise) throws Exception {
     warnWithoutOneDnn();
     Architecture architecture = Architectures.create(options);
-    StudySource source = new PhantomStudies();
+    StudySource source = StudySources.create(options.data());
     TrainingSummary summary = optimise
         ? new Trainer(options, architecture, source).train()
         : TrainingSummary.read(Trainer.summaryFile(options.work()));
@@ -63,11 +64,12 @@ public final class Main {
     ModelPackage.build(facts, Trainer.checkpointPrefix(options.work()), source, options.out());
   }
 
-  private static void evaluate(Options options) {
+  private static void evaluate(Options options) throws java.io.IOException {
     Path model = Path.of(options.text("model", "../unet"));
     SeedRange seeds = options.seeds("test-seeds", "9000..9019");
     ModelPackage.Evaluations evaluations = ModelPackage.evaluate(
-        model, seeds, options.integer("threads", 2), new PhantomStudies());
+        model, seeds, options.integer("threads", 2),
+        StudySources.create(options.text("data", "phantom")));
 
     System.out.println("Held-out studies " + seeds + ", whole-volume Dice:\n");
     System.out.println(evaluations.heldOut().table());
@@ -85,7 +87,9 @@ public final class Main {
 
   private static void usage() {
     System.out.println(String.join("\n",
-        "usage: train    [--architecture unet] [--depth 4] [--base-width 16]",
+        "usage: train    [--architecture unet|deeplabv3plus] [--depth 4] [--base-width 16]",
+        "                [--output-stride 16] [--blocks-per-stage 2] (DeepLabv3+ only)",
+        "                [--data phantom|brats:/path] [--augment flip|full]",
         "                [--loss ce|dice|ce+dice] [--steps 3000] [--max-minutes 0] [--batch 8]",
         "                [--crop 128] [--learning-rate 0.001] [--out ../unet]",
         "                [--work target/training] [--threads 2] [--seed 1]",
@@ -93,6 +97,7 @@ public final class Main {
         "                [--test-seeds 9000..9019] [--validate-every 1000]",
         "                [--slices-per-study 16] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
         "       package  (options of train) export, evaluate and document the last checkpoint",
-        "       evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]"));
+        "       evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]",
+        "                [--data phantom|brats:/path]"));
   }
 }

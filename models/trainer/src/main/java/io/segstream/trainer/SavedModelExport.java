@@ -41,7 +41,7 @@ public final class SavedModelExport {
       Placeholder<TFloat32> image = tf.withName(INPUT_KEY).placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(-1, -1, -1, Classes.CHANNELS)));
       Weights weights = Weights.restorable(tf);
-      Operand<TFloat32> logits = architecture.logits(tf, image, weights);
+      Operand<TFloat32> logits = architecture.forExport().logits(tf, image, weights);
       Operand<TFloat32> probabilities = tf.withName(OUTPUT_KEY).nn.softmax(logits);
 
       try (Session session = new Session(graph, SessionConfig.threads(2))) {

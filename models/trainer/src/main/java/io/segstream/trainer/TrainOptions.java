@@ -28,13 +28,17 @@ record TrainOptions(
     long seed,
     Path out,
     Path work,
-    Path initFrom) {
+    Path initFrom,
+    int outputStride,
+    int blocksPerStage,
+    String data,
+    boolean augment) {
 
   static final Set<String> NAMES = Set.of("architecture", "depth", "base-width", "loss", "steps",
       "max-minutes", "batch", "crop", "learning-rate", "training-seeds", "validation-seeds",
       "test-seeds", "validate-every", "slices-per-study", "tumour-slice-share",
       "tumour-crop-share", "pool", "threads", "seed", "out",
-      "work", "init-from");
+      "work", "init-from", "output-stride", "blocks-per-stage", "data", "augment");
 
   static TrainOptions parse(Options options) {
     TrainOptions parsed = new TrainOptions(
@@ -59,7 +63,11 @@ record TrainOptions(
         options.integer("seed", 1),
         Path.of(options.text("out", "../unet")),
         Path.of(options.text("work", "target/training")),
-        options.text("init-from", "").isEmpty() ? null : Path.of(options.text("init-from", "")));
+        options.text("init-from", "").isEmpty() ? null : Path.of(options.text("init-from", "")),
+        options.integer("output-stride", 16),
+        options.integer("blocks-per-stage", 2),
+        options.text("data", "phantom"),
+        augmentOption(options.text("augment", "flip")));
     parsed.validate();
     return parsed;
   }
@@ -76,6 +84,18 @@ record TrainOptions(
     if (steps < 1 || batch < 1 || crop % 16 != 0) {
       throw new IllegalArgumentException("--steps and --batch must be positive and --crop a"
           + " multiple of 16; got " + steps + ", " + batch + ", " + crop);
+    }
+  }
+
+  /** --augment flip (random left-right flips only) or full (all of {@link Augmentation}). */
+  private static boolean augmentOption(String value) {
+    switch (value) {
+      case "flip":
+        return false;
+      case "full":
+        return true;
+      default:
+        throw new IllegalArgumentException("--augment must be flip or full, got " + value);
     }
   }
 
@@ -100,7 +120,10 @@ record TrainOptions(
     recipe.put("learningRateSchedule", LearningRate.DESCRIPTION);
     recipe.put("batch", batch);
     recipe.put("crop", crop + "x" + crop);
-    recipe.put("augmentation", "random left-right flips; " + percent(tumourCropShare)
+    recipe.put("augmentation", (augment ? "random left-right flips, rotations up to "
+        + Augmentation.MAX_ROTATION_DEGREES + " degrees, elastic deformation, per-sequence"
+        + " intensity scale and shift, smooth bias field, Gaussian noise" : "random left-right"
+        + " flips") + "; " + percent(tumourCropShare)
         + " of crops of tumour slices contain tumour");
     recipe.put("sliceSampling", "per generated study " + slicesPerStudy + " axial slices, "
         + percent(tumourSliceShare) + " with tumour (if it has that many), rest from slices"

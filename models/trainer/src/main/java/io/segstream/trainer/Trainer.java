@@ -60,7 +60,7 @@ final class Trainer {
   private TrainingSummary loop(TrainingGraph graph, SlicePool pool, SliceProducer producer,
       List<LabelledStudy> validation, TrainingSummary earlier) throws IOException {
     BatchSampler sampler = new BatchSampler(pool, options.batch(), options.crop(),
-        options.tumourCropShare(), options.seed() + 1);
+        options.tumourCropShare(), options.seed() + 1, options.augment());
     long start = System.nanoTime();
     double averageLoss = Double.NaN;
     String validationSummary = "not run";

@@ -3,7 +3,8 @@ package io.segstream.trainer;
 /**
  * Segments a whole study slice by slice as the worker will: each axial slice is zero-padded at
  * the end of its rows and columns to a multiple of 16, run through the model, and the argmax
- * class of each original pixel is kept.
+ * class of each original pixel is kept; then tumour components smaller than 0.1 mL are removed,
+ * as the worker's postprocessing does ({@link SmallComponents}).
  */
 final class VolumeSegmenter {
 
@@ -26,6 +27,8 @@ final class VolumeSegmenter {
       Batch batch = paddedBatch(study, first, count);
       keepArgmax(study, first, batch, predictor.probabilities(batch), classes);
     }
+    SmallComponents.remove(classes, study.slices(), study.rows(), study.columns(),
+        SmallComponents.MIN_VOXELS);
     return classes;
   }
 
