@@ -46,6 +46,11 @@ for _ in $(seq 1 120); do
   kill -0 "$worker_pid" 2>/dev/null || { cat "$run/worker.log"; exit 1; }
   sleep 1
 done
+if ! curl -sf http://127.0.0.1:8080/q/health/ready >/dev/null 2>&1; then
+  echo "demo: the worker was not ready after 120 s; its log:" >&2
+  tail -50 "$run/worker.log" >&2
+  exit 1
+fi
 grep -E "Loaded model|inference runs" "$run/worker.log" | sed 's/^/worker: /' || true
 
 client=(deploy/demo-client.sh)

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * File sink for SEG objects. A SEG appears under its final name only once complete (written
@@ -24,7 +25,9 @@ public class SegmentationStore {
         try {
             Path folder = studyFolder(correlationId);
             Files.createDirectories(folder);
-            return Files.createTempFile(folder, ".partial-", ".dcm");
+            Path file = Files.createTempFile(folder, ".partial-", ".dcm");
+            readableByAll(file);
+            return file;
         } catch (IOException e) {
             throw new StudyFailedException(FailureReason.STORAGE_FAILED, "cannot create a file in "
                     + config.folder() + " (segstream.output.folder): " + e.getMessage(), e);
@@ -41,6 +44,16 @@ public class SegmentationStore {
         } catch (IOException e) {
             throw new StudyFailedException(FailureReason.STORAGE_FAILED, "cannot move the SEG into "
                     + target.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files are created readable by their owner only; a SEG is for the PACS sender
+     * and viewers, which often run as other users, so it gets the usual rw-r--r--.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
