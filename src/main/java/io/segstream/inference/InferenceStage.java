@@ -3,10 +3,6 @@ package io.segstream.inference;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,17 +12,18 @@ import io.segstream.StudyFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 
 /**
- * The one stage that owns the model: loads the SavedModel at start-up (after checking its
- * checksum), then segments the slices of every study through a shared dynamic batcher.
+ * The one stage that owns the model: loads the SavedModel (or the SavedModels of an ensemble) at
+ * start-up after checking checksums, then segments the slices of every study through a shared
+ * dynamic batcher.
  */
 @ApplicationScoped
 public class InferenceStage {
@@ -37,10 +34,10 @@ public class InferenceStage {
     @Inject ModelConfig config;
     @Inject MeterRegistry registry;
 
-    private volatile ZooModel<NDList, NDList> model;
+    private volatile List<LoadedModel> models = List.of();
     private volatile DynamicBatcher batcher;
     private volatile ModelIdentity identity;
-    private volatile ModelDescriptor descriptor;
+    private volatile int sizeMultiple;
 
     void onStart(@Observes StartupEvent event) throws Exception {
         load();
@@ -50,55 +47,66 @@ public class InferenceStage {
         if (batcher != null) {
             batcher.close();
         }
-        if (model != null) {
-            model.close();
-        }
+        models.forEach(LoadedModel::close);
     }
 
     synchronized void load() throws Exception {
-        Path folder = Path.of(config.path()).toAbsolutePath();
-        Path savedModel = folder.resolve("saved_model");
-        if (!Files.isRegularFile(savedModel.resolve("saved_model.pb"))) {
-            throw new IllegalStateException("No SavedModel at " + savedModel
-                    + "; set segstream.model.path to a folder holding model.json and saved_model/");
-        }
-        ModelDescriptor described = ModelDescriptor.read(folder.resolve("model.json"));
-        String sha256 = verifiedChecksum(savedModel, described);
-
+        List<String> folders = config.paths().filter(p -> !p.isEmpty())
+                .orElse(List.of(config.path()));
         Device device = chooseDevice();
-        ZooModel<NDList, NDList> loaded = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(savedModel)
-                .optEngine("TensorFlow")
-                .optDevice(device)
-                .optOption("Tags", "serve")
-                .optOption("SignatureDefKey", "serving_default")
-                .optTranslator(new NoopTranslator())
-                .build()
-                .loadModel();
+        boolean ensemble = folders.size() > 1;
+        List<LoadedModel> members = new ArrayList<>();
+        List<ModelIdentity> memberIdentities = new ArrayList<>();
+        for (String folder : folders) {
+            LoadedModel member = LoadedModel.load(Path.of(folder),
+                    ensemble ? Optional.empty() : config.expectedSha256(), device);
+            members.add(member);
+            ModelDescriptor described = member.descriptor();
+            memberIdentities.add(new ModelIdentity(described.name(), described.version(),
+                    member.sha256(), device.toString()));
+        }
+        ModelIdentity combined = ModelIdentity.ensemble(memberIdentities);
+        if (ensemble && config.expectedSha256().isPresent()
+                && !config.expectedSha256().get().equalsIgnoreCase(combined.sha256())) {
+            members.forEach(LoadedModel::close);
+            throw new IllegalStateException("The ensemble " + combined.name() + " has SHA-256 "
+                    + combined.sha256() + " but segstream.model.expected-sha256 is "
+                    + config.expectedSha256().get() + "; it names another ensemble");
+        }
+
         DistributionSummary batchSizes = DistributionSummary.builder("segstream.inference.batch.size")
                 .description("Slices per model call").register(registry);
-        this.batcher = new DynamicBatcher(
-                () -> new DjlBatchRunner(loaded, described.inputKey(), CHANNELS),
+        this.batcher = new DynamicBatcher(() -> runner(members),
                 config.predictorThreads(), config.maxBatchSize(), config.maxBatchWait(),
                 config.queueCapacity(), batchSizes::record);
-        this.model = loaded;
-        this.descriptor = described;
-        this.identity = new ModelIdentity(described.name(), described.version(), sha256,
-                device.toString());
-        LOG.infof("Loaded model %s %s on %s (sha256 %s)", described.name(), described.version(),
-                device, sha256.substring(0, 12));
+        this.models = List.copyOf(members);
+        this.sizeMultiple = sizeMultiple(members);
+        this.identity = combined;
+        LOG.infof("Loaded model %s %s on %s (sha256 %s)", combined.name(), combined.version(),
+                device, combined.sha256().substring(0, 12));
     }
 
-    private String verifiedChecksum(Path savedModel, ModelDescriptor described) throws Exception {
-        String actual = SavedModelChecksum.of(savedModel);
-        String expected = config.expectedSha256().orElse(described.sha256());
-        if (!actual.equalsIgnoreCase(expected)) {
-            throw new IllegalStateException("SavedModel at " + savedModel + " has SHA-256 " + actual
-                    + " but " + expected + " was expected; the model files were changed or "
-                    + "segstream.model.expected-sha256 names another model");
+    /** One runner per batcher thread: the model itself, or every member averaged. */
+    private static BatchRunner runner(List<LoadedModel> members) {
+        if (members.size() == 1) {
+            return members.get(0).newRunner(CHANNELS);
         }
-        return actual;
+        return new EnsembleBatchRunner(
+                members.stream().map(member -> member.newRunner(CHANNELS)).toList());
+    }
+
+    /** The least common multiple of the members' size multiples, so every member accepts it. */
+    static int sizeMultiple(List<LoadedModel> members) {
+        int multiple = 1;
+        for (LoadedModel member : members) {
+            int own = member.descriptor().sizeMultiple();
+            multiple = multiple / gcd(multiple, own) * own;
+        }
+        return multiple;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static Device chooseDevice() {
@@ -132,7 +140,7 @@ public class InferenceStage {
         if (batcher == null) {
             throw new StudyFailedException(FailureReason.INFERENCE_FAILED, "the model is not loaded");
         }
-        int multiple = descriptor.sizeMultiple();
+        int multiple = sizeMultiple;
         int paddedRows = roundUp(rows, multiple);
         int paddedColumns = roundUp(columns, multiple);
         List<CompletableFuture<float[]>> pending = new ArrayList<>(slices);

@@ -3,6 +3,7 @@ package io.segstream.inference;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Which segmentation model the worker loads and how it batches slices through it. */
@@ -14,8 +15,18 @@ public interface ModelConfig {
     String path();
 
     /**
+     * Model folders to load instead of {@code path}, comma-separated: one folder is that model;
+     * several form an ensemble that averages the members' class probabilities voxel by voxel,
+     * reported as one model named by the members' names joined with '+', e.g.
+     * {@code models/unet,models/deeplabv3plus}.
+     */
+    Optional<List<String>> paths();
+
+    /**
      * SHA-256 the SavedModel must have; when set, the worker refuses to start on any other.
-     * When unset, the checksum recorded in {@code model.json} is required instead.
+     * When unset, the checksum recorded in {@code model.json} is required instead. For an
+     * ensemble it is the ensemble checksum: the SHA-256 of the members' checksums, each followed
+     * by a newline, in configured order; each member is still checked against its model.json.
      */
     Optional<String> expectedSha256();
 
