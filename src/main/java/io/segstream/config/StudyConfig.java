@@ -48,4 +48,18 @@ public interface StudyConfig {
      */
     @WithDefault("10000")
     int answeredStudiesRemembered();
+
+    /**
+     * What to do when two series of one study are identified as the same sequence: fail answers
+     * the study at once with MISSING_SEQUENCE naming the ambiguous sequence; keep-latest segments
+     * with the later series (a repeated acquisition is usually the better one).
+     */
+    @WithDefault("fail")
+    DuplicateSequence duplicateSequence();
+
+    /** Policies for two series identified as the same sequence. */
+    enum DuplicateSequence {
+        FAIL,
+        KEEP_LATEST
+    }
 }

@@ -5,6 +5,7 @@ import io.segstream.FailureReason;
 import io.segstream.StudyFailedException;
 import io.segstream.TransientFailureException;
 import io.segstream.config.StudyConfig;
+import io.segstream.config.StudyConfig.DuplicateSequence;
 import io.segstream.ingest.Delivery;
 import io.segstream.ingest.SeriesReadyEvent;
 import io.segstream.ingest.SeriesSink;
@@ -35,8 +36,9 @@ import org.jboss.logging.Logger;
 /**
  * Gathers series by Study Instance UID until the required sequences are present, then hands the
  * study to the {@link StudyRunner}; answers a study that stays incomplete for the quiet period
- * with MISSING_SEQUENCE. When two series claim the same sequence, the later one is kept: a
- * repeated acquisition is usually the better one, and the replaced series is named at debug.
+ * with MISSING_SEQUENCE. When two series claim the same sequence, the study is answered with
+ * MISSING_SEQUENCE naming the ambiguity, or, with segstream.study.duplicate-sequence=keep-latest,
+ * the later one is kept (a repeated acquisition is usually the better one).
  *
  * <p>Nothing is acknowledged while a study waits, so pending studies survive a restart of the
  * worker by redelivery. A series of a study in {@link AnsweredStudies} (answered by this worker,
@@ -179,20 +181,32 @@ public class StudyAssembler implements SeriesSink {
 
     private void add(String id, IdentifiedSeries series, Delivery delivery) {
         PendingStudy complete;
+        PendingStudy ambiguous = null;
+        IdentifiedSeries replaced;
         synchronized (this) {
             PendingStudy study = pending.computeIfAbsent(series.event().studyInstanceUid(),
                     uid -> new PendingStudy(id, uid));
-            IdentifiedSeries replaced = study.add(series, delivery, clock.instant());
-            if (replaced != null) {
+            replaced = study.add(series, delivery, clock.instant());
+            boolean another = replaced != null && !replaced.event().seriesInstanceUid()
+                    .equals(series.event().seriesInstanceUid());
+            if (another && config.duplicateSequence() == DuplicateSequence.FAIL) {
+                pending.remove(study.studyInstanceUid);
+                answered.add(study.studyInstanceUid);
+                ambiguous = study;
+            } else if (replaced != null) {
                 LOG.debugf("[%s] series %s replaces series %s as %s (the later one is kept)", id,
                         series.event().seriesInstanceUid(),
                         replaced.event().seriesInstanceUid(), series.sequence());
             }
-            complete = study.has(config.requiredSequences()) ? study : null;
+            complete = ambiguous == null && study.has(config.requiredSequences()) ? study : null;
             if (complete != null) {
                 pending.remove(study.studyInstanceUid);
                 answered.add(study.studyInstanceUid);
             }
+        }
+        if (ambiguous != null) {
+            answerAmbiguous(ambiguous, replaced, series);
+            return;
         }
         if (complete == null) {
             return;
@@ -226,6 +240,18 @@ public class StudyAssembler implements SeriesSink {
         deliveries.add(delivery);
         runner.fail(id, new SegmentationFailure(event.studyInstanceUid(), series, reason,
                 message, FailureStages.of(reason)), deliveries);
+    }
+
+    private void answerAmbiguous(PendingStudy study, IdentifiedSeries earlier,
+            IdentifiedSeries later) {
+        String message = "two series of the study are identified as " + later.sequence()
+                + " (Series Descriptions '" + earlier.attributes().seriesDescription() + "' and '"
+                + later.attributes().seriesDescription() + "'), so the " + later.sequence()
+                + " to segment is ambiguous; send only one, or set "
+                + "segstream.study.duplicate-sequence=keep-latest to use the later one";
+        runner.fail(study.correlationId, new SegmentationFailure(study.studyInstanceUid,
+                List.copyOf(study.seriesInstanceUids), FailureReason.MISSING_SEQUENCE, message,
+                FailureStages.of(FailureReason.MISSING_SEQUENCE)), study.deliveries);
     }
 
     private void answerIncomplete(PendingStudy study) {

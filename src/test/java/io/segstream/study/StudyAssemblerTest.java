@@ -2,6 +2,7 @@ package io.segstream.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.segstream.FailureReason;
 import io.segstream.config.IdentificationConfig;
 import io.segstream.config.StudyConfig;
 import io.segstream.dicom.TinySeries;
@@ -46,8 +47,37 @@ class StudyAssemblerTest {
     private final AtomicInteger acknowledged = new AtomicInteger();
 
     @Test
-    void keepsTheLaterOfTwoSeriesClaimingTheSameSequence() throws Exception {
+    void answersAStudyWithTwoSeriesOfOneSequenceAsAmbiguousNamingTheSequence() throws Exception {
         StudyAssembler assembler = assembler();
+
+        receive(assembler, TinySeries.T1, STUDY + ".1");
+        receive(assembler, TinySeries.T1, STUDY + ".2");
+
+        answers.awaitCount(1);
+        SegmentationFailure failure = (SegmentationFailure) answers.answers.get(0);
+        assertThat(failure.reason()).isEqualTo(FailureReason.MISSING_SEQUENCE);
+        assertThat(failure.message()).contains("identified as T1").contains("ambiguous");
+        assertThat(acknowledged).hasValue(2);
+        assertThat(assembler.waiting(STUDY)).isEmpty();
+    }
+
+    @Test
+    void takesASeriesAnnouncedTwiceAsOneSeries() throws Exception {
+        StudyAssembler assembler = assembler();
+
+        receive(assembler, TinySeries.T1, STUDY + ".1");
+        receive(assembler, TinySeries.T1, STUDY + ".1");
+
+        assertThat(answers.answers).isEmpty();
+        assertThat(assembler.waiting(STUDY)).contains(Set.of(Sequence.T1));
+    }
+
+    @Test
+    void keepsTheLaterOfTwoSeriesClaimingTheSameSequenceWhenConfiguredTo() throws Exception {
+        StudyAssembler assembler = assembler(new SmallRyeConfigBuilder()
+                .withMapping(StudyConfig.class)
+                .withDefaultValue("segstream.study.duplicate-sequence", "keep-latest").build()
+                .getConfigMapping(StudyConfig.class));
 
         receive(assembler, TinySeries.T1, STUDY + ".1");
         receive(assembler, TinySeries.T1, STUDY + ".2");
@@ -107,6 +137,10 @@ class StudyAssemblerTest {
     }
 
     private StudyAssembler assembler() {
+        return assembler(studyConfig);
+    }
+
+    private StudyAssembler assembler(StudyConfig studyConfig) {
         SeriesIntake intake = new SeriesIntake(new InstanceLocator(List.of(root)),
                 new SequenceIdentifier(config.getConfigMapping(IdentificationConfig.class)));
         return new StudyAssembler(intake, new StudyRunner(processor, answers, studyConfig),
