@@ -48,7 +48,9 @@ final class DynamicBatcher implements AutoCloseable {
     CompletableFuture<float[]> submit(float[] input, int height, int width)
             throws InterruptedException {
         if (closed) {
-            throw new IllegalStateException("the inference stage is shut down");
+            // Only a stopping worker closes the batcher: the study is left for redelivery, like
+            // one whose thread is interrupted, rather than answered with a failure.
+            throw new InterruptedException("the inference stage is shut down");
         }
         Request request = new Request(input, height, width, new CompletableFuture<>());
         queue.put(request);

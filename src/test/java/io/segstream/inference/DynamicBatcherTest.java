@@ -85,4 +85,15 @@ class DynamicBatcherTest {
                     .isInstanceOf(ExecutionException.class).hasMessageContaining("shape rejected");
         }
     }
+
+    @Test
+    void refusesSlicesAfterShutdownAsAnInterruptionSoTheStudyIsRedelivered() {
+        DynamicBatcher batcher = new DynamicBatcher(EchoRunner::new, 1, 4, Duration.ofMillis(10),
+                8, size -> {});
+
+        batcher.close();
+
+        assertThatThrownBy(() -> batcher.submit(new float[] {1}, 16, 16))
+                .isInstanceOf(InterruptedException.class);
+    }
 }
