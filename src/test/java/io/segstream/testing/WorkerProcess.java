@@ -58,7 +58,10 @@ public final class WorkerProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DJL_CACHE_DIR", djlCache);
-        return new WorkerProcess(builder.start(), log);
+        Process process = builder.start();
+        // A test that fails before stopping its worker must not leave it running after the JVM.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new WorkerProcess(process, log);
     }
 
     public long pid() {
