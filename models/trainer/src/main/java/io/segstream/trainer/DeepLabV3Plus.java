@@ -23,11 +23,11 @@ import org.tensorflow.types.TInt32;
  * convolution, concatenated with the bilinearly upsampled ASPP output, refined by two 3x3
  * convolutions, classified by a 1x1 convolution and upsampled bilinearly to the input size.
  *
- * <p>No batch normalisation, anywhere (the image-pooling branch included): the trainer keeps no
- * moving statistics, its batches are 8 crops, and the worker batches slices of any count.
- * Instead each residual branch is multiplied by a learned scalar that starts at 0 (SkipInit, De
- * and Smith, 2020), so every block starts as the identity and deep stacks train without
- * normalisation.
+ * <p>Batch normalisation only after the image-pooling 1x1 convolution, as the paper has it there
+ * ({@link BatchNorm}: batch statistics while training, running statistics in the exported graph).
+ * The backbone has none: each residual branch is multiplied by a learned scalar that starts at 0
+ * (SkipInit, De and Smith, 2020), so every block starts as the identity and the stack trains
+ * without normalisation on batches of 8 crops.
  */
 public final class DeepLabV3Plus implements Architecture {
 
@@ -113,8 +113,9 @@ public final class DeepLabV3Plus implements Architecture {
           blocks.convolution("aspp_rate" + rate, x, 3, channels, width, 1, rate)));
     }
     Operand<TFloat32> pooled = tf.math.mean(x, tf.constant(new int[] {1, 2}), Mean.keepDims(true));
-    Operand<TFloat32> pooledFeatures =
-        tf.nn.relu(blocks.convolution("aspp_pooling", pooled, 1, channels, width, 1, 1));
+    Operand<TFloat32> pooledFeatures = tf.nn.relu(BatchNorm.apply(tf, blocks.weights,
+        "aspp_pooling_bn", blocks.convolution("aspp_pooling", pooled, 1, channels, width, 1, 1),
+        width));
     branches.add(tf.image.resizeBilinear(pooledFeatures, spatialSize(tf, x)));
 
     Operand<TFloat32> concatenated = tf.concat(branches, tf.constant(3));
@@ -184,8 +185,10 @@ public final class DeepLabV3Plus implements Architecture {
     values.put("asppRates", List.of(asppRates()[0], asppRates()[1], asppRates()[2]));
     values.put("asppWidth", asppWidth());
     values.put("lowLevelFeatures", "stage 1 (stride 4), reduced to " + lowLevelWidth());
-    values.put("batchNorm", false);
-    values.put("normalisation", "none; residual branches scaled by a learned scalar"
+    values.put("batchNorm", "after the ASPP image-pooling 1x1 convolution (momentum "
+        + BatchNorm.MOMENTUM + ", epsilon " + BatchNorm.EPSILON + "; running statistics at"
+        + " inference)");
+    values.put("normalisation", "backbone: none; residual branches scaled by a learned scalar"
         + " initialised to 0 (SkipInit)");
     values.put("atrousTraining", "SpaceToBatchND -> Conv2D (VALID) -> BatchToSpaceND");
     values.put("atrousExport", "Conv2D with dilations, same weights");
@@ -196,10 +199,11 @@ public final class DeepLabV3Plus implements Architecture {
   @Override
   public String description() {
     return "2D DeepLabv3+, residual backbone of 4 stages x " + blocksPerStage
-        + " basic blocks (widths " + width(1) + ".." + width(4) + ", no batch norm, SkipInit),"
+        + " basic blocks (widths " + width(1) + ".." + width(4) + ", SkipInit, no batch norm),"
         + " output stride " + outputStride + ", ASPP (1x1, 3x3 at rates "
         + asppRates()[0] + "/" + asppRates()[1] + "/" + asppRates()[2]
-        + ", image pooling, width " + asppWidth() + "), decoder with stride-4 low-level"
+        + ", image pooling with 1x1 convolution and batch norm, width " + asppWidth()
+        + "), decoder with stride-4 low-level"
         + " features, bilinear upsampling, " + Classes.COUNT + " classes, softmax";
   }
 
@@ -207,7 +211,7 @@ public final class DeepLabV3Plus implements Architecture {
   private static final class Blocks {
 
     private final Ops tf;
-    private final Weights weights;
+    final Weights weights;
     private final AtrousForm form;
 
     Blocks(Ops tf, Weights weights, AtrousForm form) {

@@ -1,6 +1,8 @@
 package io.segstream.trainer;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -11,7 +13,8 @@ import java.util.logging.Logger;
  * train    [--architecture unet] [--depth 4] [--base-width 16] [--loss ce|dice|ce+dice]
  *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out ../unet] ...
  * package  same options as train; exports and evaluates the last checkpoint without training
- * evaluate --model DIR [--test-seeds 9000..9019] [--threads 2] [--data phantom|brats:/path]
+ * evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]
+ *          [--data phantom|brats:/path]
  * </pre>
  */
 public final class Main {
@@ -65,13 +68,16 @@ public final class Main {
   }
 
   private static void evaluate(Options options) throws java.io.IOException {
-    Path model = Path.of(options.text("model", "../unet"));
+    List<Path> models = Arrays.stream(options.text("model", "../unet").split(","))
+        .map(String::trim).filter(path -> !path.isEmpty()).map(Path::of).toList();
     SeedRange seeds = options.seeds("test-seeds", "9000..9019");
     ModelPackage.Evaluations evaluations = ModelPackage.evaluate(
-        model, seeds, options.integer("threads", 2),
+        models, seeds, options.integer("threads", 2),
         StudySources.create(options.text("data", "phantom")));
 
-    System.out.println("Held-out studies " + seeds + ", whole-volume Dice:\n");
+    System.out.println("Held-out studies " + seeds + ", whole-volume Dice of "
+        + (models.size() == 1 ? models.get(0) : "the ensemble (mean probabilities) of "
+        + models) + ":\n");
     System.out.println(evaluations.heldOut().table());
     System.out.println("Sample study (seed " + SAMPLE_SEED + "): "
         + evaluations.sample().summary());
@@ -97,7 +103,8 @@ public final class Main {
         "                [--test-seeds 9000..9019] [--validate-every 1000]",
         "                [--slices-per-study 16] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
         "       package  (options of train) export, evaluate and document the last checkpoint",
-        "       evaluate --model DIR [--test-seeds 9000..9019] [--threads 2]",
+        "       evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]",
+        "                (several DIRs: an ensemble averaging their probabilities)",
         "                [--data phantom|brats:/path]"));
   }
 }

@@ -32,7 +32,7 @@ final class ModelPackage {
     Path savedModel = partial.resolve(SAVED_MODEL);
     long parameters = SavedModelExport.export(facts.architecture(), checkpointPrefix, savedModel);
     Evaluations evaluations = evaluate(
-        savedModel, facts.options().testSeeds(), facts.options().threads(), source);
+        List.of(savedModel), facts.options().testSeeds(), facts.options().threads(), source);
 
     String checksum = SavedModelChecksum.of(savedModel);
     ModelDocuments documents = new ModelDocuments(facts, parameters, checksum,
@@ -49,10 +49,13 @@ final class ModelPackage {
 
   record Evaluations(Evaluation heldOut, Evaluation sample) {}
 
-  /** Held-out and sample-study Dice of an exported model, through its serving signature. */
+  /**
+   * Held-out and sample-study Dice of exported models through their serving signatures: one
+   * model, or several as an ensemble that averages their probabilities, as the worker does.
+   */
   static Evaluations evaluate(
-      Path savedModel, SeedRange testSeeds, int threads, StudySource source) {
-    try (SavedModelPredictor predictor = SavedModelPredictor.open(savedModel, threads)) {
+      List<Path> models, SeedRange testSeeds, int threads, StudySource source) {
+    try (EnsemblePredictor predictor = EnsemblePredictor.open(models, threads)) {
       Evaluation heldOut = Evaluation.run(source, predictor, testSeeds,
           StudySource.Kind.TRAINING, study -> LOG.info("held-out " + describe(study)));
       SeedRange sampleSeed = new SeedRange(Main.SAMPLE_SEED, Main.SAMPLE_SEED);
@@ -70,7 +73,8 @@ final class ModelPackage {
       line.append(String.format(java.util.Locale.ROOT, " %s %.3f", region.abbreviation(),
           study.dice(region)));
     }
-    return line.toString();
+    return line.append(" (tumour voxels: predicted ").append(study.predictedTumourVoxels())
+        .append(", truth ").append(study.tumourVoxels()).append(')').toString();
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -43,9 +43,10 @@ final class Trainer {
             new TrainingGraph(architecture, options.loss(), options.seed(), options.threads())) {
       TrainingSummary earlier = TrainingSummary.NONE;
       if (options.initFrom() != null) {
-        graph.restore(options.initFrom());
+        List<String> fresh = graph.restore(options.initFrom());
         earlier = TrainingSummary.read(summaryFile(options.initFrom().getParent().getParent()));
-        LOG.info("continuing from checkpoint " + options.initFrom() + " after " + earlier);
+        LOG.info("continuing from checkpoint " + options.initFrom() + " after " + earlier
+            + (fresh.isEmpty() ? "" : "; not in it, so starting from initial values: " + fresh));
       }
       producer.start();
       List<LabelledStudy> validation = ValidationSet.load(

@@ -1,15 +1,22 @@
 package io.segstream.trainer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.exceptions.TensorFlowException;
+import java.nio.charset.StandardCharsets;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -22,6 +29,8 @@ final class TrainingGraph implements Predictor, AutoCloseable {
   private final Operand<TFloat32> probabilities;
   private final Operand<TFloat32> loss;
   private final AdamOptimizer optimizer;
+  private final Optional<PlaceholderWithDefault<TFloat32>> trainingFlag;
+  private final List<Op> statisticUpdates;
   private final long parameterCount;
   private final Session session;
 
@@ -40,6 +49,8 @@ final class TrainingGraph implements Predictor, AutoCloseable {
     loss = tf.withName("loss").identity(lossKind.build(tf, logits, probabilities, target));
 
     optimizer = new AdamOptimizer(tf, loss, weights.variables());
+    trainingFlag = weights.trainingFlag().filter(flag -> !weights.updates().isEmpty());
+    statisticUpdates = weights.updates();
     parameterCount = weights.parameterCount();
     session = new Session(graph, SessionConfig.threads(threads));
   }
@@ -55,16 +66,21 @@ final class TrainingGraph implements Predictor, AutoCloseable {
         TFloat32 rate = TFloat32.scalarOf(learningRate);
         TFloat32 beta1Power = TFloat32.scalarOf(AdamOptimizer.power(AdamOptimizer.BETA1, step));
         TFloat32 beta2Power = TFloat32.scalarOf(AdamOptimizer.power(AdamOptimizer.BETA2, step));
-        Result result = session.runner()
-            .feed(image, imageTensor)
-            .feed(classes, classTensor)
-            .feed(optimizer.learningRate(), rate)
-            .feed(optimizer.beta1Power(), beta1Power)
-            .feed(optimizer.beta2Power(), beta2Power)
-            .addTarget(optimizer.update())
-            .fetch(loss)
-            .run()) {
-      return ((TFloat32) result.get(0)).getFloat();
+        TFloat32 training = TFloat32.scalarOf(1f)) {
+      Session.Runner runner = session.runner()
+          .feed(image, imageTensor)
+          .feed(classes, classTensor)
+          .feed(optimizer.learningRate(), rate)
+          .feed(optimizer.beta1Power(), beta1Power)
+          .feed(optimizer.beta2Power(), beta2Power)
+          .addTarget(optimizer.update());
+      if (trainingFlag.isPresent()) {
+        runner.feed(trainingFlag.get(), training);
+        statisticUpdates.forEach(runner::addTarget);
+      }
+      try (Result result = runner.fetch(loss).run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
     }
   }
 
@@ -80,9 +96,51 @@ final class TrainingGraph implements Predictor, AutoCloseable {
     }
   }
 
-  /** Continues from a checkpoint of the same network, optimiser moments included. */
-  void restore(Path prefix) {
-    session.restore(prefix.toString());
+  /**
+   * Continues from a checkpoint, optimiser moments included. A checkpoint of the same network
+   * restores whole; one that lacks some variables (written before a layer was added) restores
+   * what it has, the rest keeping their initial values. Returns the names left at their initial
+   * values, empty for a whole restore.
+   */
+  List<String> restore(Path prefix) {
+    try {
+      session.restore(prefix.toString());
+      return List.of();
+    } catch (TensorFlowException partial) {
+      return restoreAvailable(prefix);
+    }
+  }
+
+  private List<String> restoreAvailable(Path prefix) {
+    session.initialize();
+    Ops tf = Ops.create(graph);
+    List<String> names = new ArrayList<>();
+    graph.operations().forEachRemaining(operation -> {
+      if (operation.type().equals("VariableV2")) {
+        names.add(operation.name());
+      }
+    });
+    List<String> fresh = new ArrayList<>();
+    for (String name : names) {
+      Restore restore = tf.train.restore(tf.constant(prefix.toString()),
+          tf.constant(StandardCharsets.UTF_8, new String[] {name}),
+          tf.constant(StandardCharsets.UTF_8, new String[] {""}),
+          List.of(TFloat32.class));
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> variable = (Operand<TFloat32>) (Operand<?>) graph.operation(name).output(0);
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> value = (Operand<TFloat32>) (Operand<?>) restore.tensors().get(0);
+      try {
+        session.run(tf.assign(variable, value));
+      } catch (TensorFlowException missing) {
+        fresh.add(name);
+      }
+    }
+    if (fresh.size() == names.size()) {
+      throw new IllegalArgumentException("Checkpoint " + prefix
+          + " has none of this network's variables; is it of another architecture?");
+    }
+    return fresh;
   }
 
   /** Writes a checkpoint of every variable, optimiser moments included. */

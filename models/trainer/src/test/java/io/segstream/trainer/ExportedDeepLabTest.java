@@ -68,6 +68,33 @@ class ExportedDeepLabTest {
   }
 
   @Test
+  void aSliceGetsTheSameProbabilitiesAloneAsInABatch() {
+    float[] together = predict(PROBE);
+    int perSlice = together.length / PROBE.size();
+    int pixels = PROBE.height() * PROBE.width() * Classes.CHANNELS;
+
+    for (int item = 0; item < PROBE.size(); item++) {
+      float[] image = java.util.Arrays.copyOfRange(
+          PROBE.image(), item * pixels, (item + 1) * pixels);
+      Batch alone = new Batch(1, PROBE.height(), PROBE.width(), image,
+          new int[PROBE.height() * PROBE.width()]);
+
+      assertArrayEquals(java.util.Arrays.copyOfRange(together, item * perSlice,
+          (item + 1) * perSlice), predict(alone), 1e-5f, "slice " + item);
+    }
+  }
+
+  @Test
+  void exportedGraphNormalisesImagePoolingWithRunningStatistics() throws Exception {
+    String graph = Files.readString(savedModel.resolve("saved_model.pb"),
+        StandardCharsets.ISO_8859_1);
+
+    assertTrue(graph.contains("aspp_pooling_bn_moving_mean"));
+    assertTrue(graph.contains("aspp_pooling_bn_moving_variance"));
+    assertFalse(graph.contains("training"), "exported graph has a training flag");
+  }
+
+  @Test
   void exportedGraphUsesDilatedConvolutionsNotSpaceToBatch() throws Exception {
     String graph = Files.readString(savedModel.resolve("saved_model.pb"),
         StandardCharsets.ISO_8859_1);
