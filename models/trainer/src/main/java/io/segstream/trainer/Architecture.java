@@ -1,5 +1,6 @@
 package io.segstream.trainer;
 
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -29,6 +30,11 @@ public interface Architecture {
 
   /** One line for the model card. */
   String description();
+
+  /** Paragraphs for the model card's architecture notes; none by default. */
+  default List<String> cardNotes() {
+    return List.of();
+  }
 
   /**
    * The same network, weights named alike, as it is built for the exported inference graph;

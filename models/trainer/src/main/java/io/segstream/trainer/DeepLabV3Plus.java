@@ -207,6 +207,32 @@ public final class DeepLabV3Plus implements Architecture {
         + " features, bilinear upsampling, " + Classes.COUNT + " classes, softmax";
   }
 
+  @Override
+  public List<String> cardNotes() {
+    String stride = outputStride == 16
+        ? "stages 1, 2 and 3 halve the resolution and stage 4 keeps it with atrous rate 2"
+        : "stages 1 and 2 halve the resolution, stages 3 and 4 keep it with atrous rates 2"
+            + " and 4";
+    return List.of(
+        "- Backbone: stride-2 3x3 stem, then four stages of " + blocksPerStage + " basic"
+            + " residual blocks (two 3x3 convolutions each); " + stride + " (output stride "
+            + outputStride + "). Shallower and narrower than ResNet-101 so that it trains on"
+            + " 2 CPU cores.",
+        "- Batch normalisation after the image-pooling 1x1 convolution of ASPP, as in the"
+            + " paper: batch statistics during training steps, running averages (momentum "
+            + BatchNorm.MOMENTUM + ") in the exported graph, so a slice's output does not"
+            + " depend on the other slices in its batch.",
+        "- No batch normalisation in the backbone: each residual branch is multiplied by a"
+            + " learned scalar initialised to 0 (SkipInit), so every block starts as its"
+            + " shortcut and the stack trains on batches of 8 crops.",
+        "- Atrous convolutions are trained as SpaceToBatchND -> Conv2D -> BatchToSpaceND and"
+            + " exported as Conv2D with dilations and the same weights (the trainer's"
+            + " AtrousFormTest and ExportedDeepLabTest check that both give the same output).",
+        "- Output: the decoder works at stride 4 and is upsampled bilinearly, so structures"
+            + " a few voxels thin (the enhancing rim) are drawn less sharply than by the U-Net,"
+            + " whose last layer works at full resolution.");
+  }
+
   /** Convolutions and residual blocks with variables named by the caller. */
   private static final class Blocks {
 

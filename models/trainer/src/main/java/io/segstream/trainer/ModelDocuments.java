@@ -214,7 +214,7 @@ final class ModelDocuments {
         "",
         "Validation during training: " + training.validation(),
         "",
-        "## Known limits",
+        architectureNotes() + "## Known limits",
         "",
         "- One anatomy (Colin27): every training and test study has the same brain, so"
             + " these Dice scores say nothing about other heads, scanners or field strengths.",
@@ -229,6 +229,15 @@ final class ModelDocuments {
         "",
         CHECKSUM_RULE + ".",
         "");
+  }
+
+  /** The architecture's own section, ending in a blank line; empty when it has none. */
+  private String architectureNotes() {
+    List<String> notes = facts.architecture().cardNotes();
+    if (notes.isEmpty()) {
+      return "";
+    }
+    return "## Architecture notes\n\n" + String.join("\n", notes) + "\n\n";
   }
 
   /** A known-limit line about tumour-free studies, from the held-out results. */

@@ -33,6 +33,19 @@ class DeepLabOptionsTest {
   }
 
   @Test
+  void modelCardNotesFollowTheOutputStrideAndNameTheImagePoolingBatchNorm() {
+    String sixteen = String.join("\n",
+        new DeepLabV3Plus(2, 16, 16, AtrousForm.SPACE_TO_BATCH).cardNotes());
+    String eight = String.join("\n",
+        new DeepLabV3Plus(2, 16, 8, AtrousForm.SPACE_TO_BATCH).cardNotes());
+
+    assertTrue(sixteen.contains("output stride 16") && sixteen.contains("atrous rate 2"));
+    assertTrue(eight.contains("output stride 8") && eight.contains("atrous rates 2 and 4"));
+    assertTrue(sixteen.contains("Batch normalisation after the image-pooling 1x1 convolution"));
+    assertTrue(new UNet(4, 16).cardNotes().isEmpty());
+  }
+
+  @Test
   void rejectsOtherOutputStrides() {
     assertThrows(IllegalArgumentException.class,
         () -> new DeepLabV3Plus(2, 16, 32, AtrousForm.SPACE_TO_BATCH));
