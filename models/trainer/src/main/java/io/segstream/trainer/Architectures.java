@@ -11,7 +11,7 @@ final class Architectures {
         return new UNet(options.depth(), options.baseWidth());
       case "deeplabv3plus":
         return new DeepLabV3Plus(options.blocksPerStage(), options.baseWidth(),
-            options.outputStride(), AtrousForm.SPACE_TO_BATCH);
+            options.outputStride(), options.lowLevelStride(), AtrousForm.SPACE_TO_BATCH);
       default:
         throw new IllegalArgumentException(
             "--architecture must be unet or deeplabv3plus, got " + options.architecture());

@@ -19,9 +19,12 @@ import org.tensorflow.types.TInt32;
  * output stride 8 stages 3 and 4 keep it with rates 2 and 4. ASPP on the last stage: a 1x1
  * convolution, three 3x3 atrous convolutions (rates 6, 12, 18 at output stride 16, doubled at
  * 8, as in the paper) and image-level pooling followed by a 1x1 convolution, concatenated and
- * projected by a 1x1 convolution. Decoder: stage 1's features (stride 4) reduced by a 1x1
+ * projected by a 1x1 convolution. Decoder: low-level backbone features reduced by a 1x1
  * convolution, concatenated with the bilinearly upsampled ASPP output, refined by two 3x3
- * convolutions, classified by a 1x1 convolution and upsampled bilinearly to the input size.
+ * convolutions, classified by a 1x1 convolution and upsampled bilinearly to the input size. The
+ * low-level features are stage 1's (stride 4, as in the paper) or the stem's (stride 2), which
+ * keeps structures two or three voxels thin, such as an enhancing rim, on 1 mm slices that are
+ * far smaller than the paper's photographs.
  *
  * <p>Batch normalisation only after the image-pooling 1x1 convolution, as the paper has it there
  * ({@link BatchNorm}: batch statistics while training, running statistics in the exported graph).
@@ -32,10 +35,13 @@ import org.tensorflow.types.TInt32;
 public final class DeepLabV3Plus implements Architecture {
 
   static final int STAGES = 4;
+  /** Stride of the low-level features the paper's decoder merges (ResNet's conv2 block). */
+  static final int PAPER_LOW_LEVEL_STRIDE = 4;
 
   private final int blocksPerStage;
   private final int baseWidth;
   private final int outputStride;
+  private final int lowLevelStride;
   private final AtrousForm form;
 
   /**
@@ -45,6 +51,15 @@ public final class DeepLabV3Plus implements Architecture {
    * @param form how atrous convolutions are built: space-to-batch to train, dilated to export
    */
   public DeepLabV3Plus(int blocksPerStage, int baseWidth, int outputStride, AtrousForm form) {
+    this(blocksPerStage, baseWidth, outputStride, PAPER_LOW_LEVEL_STRIDE, form);
+  }
+
+  /**
+   * @param lowLevelStride 4 (stage 1's features, the paper's choice) or 2 (the stem's): the
+   *     resolution at which the decoder merges low-level features and classifies
+   */
+  public DeepLabV3Plus(int blocksPerStage, int baseWidth, int outputStride, int lowLevelStride,
+      AtrousForm form) {
     if (blocksPerStage < 1 || blocksPerStage > 4) {
       throw new IllegalArgumentException(
           "DeepLabv3+ needs 1..4 residual blocks per stage, got " + blocksPerStage);
@@ -59,7 +74,12 @@ public final class DeepLabV3Plus implements Architecture {
     }
     this.blocksPerStage = blocksPerStage;
     this.baseWidth = baseWidth;
+    if (lowLevelStride != 2 && lowLevelStride != 4) {
+      throw new IllegalArgumentException(
+          "DeepLabv3+ low-level feature stride must be 2 or 4, got " + lowLevelStride);
+    }
     this.outputStride = outputStride;
+    this.lowLevelStride = lowLevelStride;
     this.form = form;
   }
 
@@ -76,7 +96,8 @@ public final class DeepLabV3Plus implements Architecture {
 
   @Override
   public Architecture forExport() {
-    return new DeepLabV3Plus(blocksPerStage, baseWidth, outputStride, AtrousForm.DILATED);
+    return new DeepLabV3Plus(
+        blocksPerStage, baseWidth, outputStride, lowLevelStride, AtrousForm.DILATED);
   }
 
   @Override
@@ -85,7 +106,8 @@ public final class DeepLabV3Plus implements Architecture {
     Operand<TFloat32> x = tf.nn.relu(
         blocks.convolution("stem", image, 3, Classes.CHANNELS, baseWidth, 2, 1));
     long channels = baseWidth;
-    Operand<TFloat32> lowLevel = null;
+    // The stem and stage 1 both have baseWidth feature maps, so either feeds the same decoder.
+    Operand<TFloat32> lowLevel = lowLevelStride == 2 ? x : null;
 
     for (int stage = 1; stage <= STAGES; stage++) {
       for (int block = 1; block <= blocksPerStage; block++) {
@@ -94,7 +116,7 @@ public final class DeepLabV3Plus implements Architecture {
             stride, rate(stage));
         channels = width(stage);
       }
-      if (stage == 1) {
+      if (stage == 1 && lowLevelStride == 4) {
         lowLevel = x;
       }
     }
@@ -184,7 +206,8 @@ public final class DeepLabV3Plus implements Architecture {
     values.put("stageAtrousRates", List.of(rate(1), rate(2), rate(3), rate(4)));
     values.put("asppRates", List.of(asppRates()[0], asppRates()[1], asppRates()[2]));
     values.put("asppWidth", asppWidth());
-    values.put("lowLevelFeatures", "stage 1 (stride 4), reduced to " + lowLevelWidth());
+    values.put("lowLevelStride", lowLevelStride);
+    values.put("lowLevelFeatures", lowLevelSource() + ", reduced to " + lowLevelWidth());
     values.put("batchNorm", "after the ASPP image-pooling 1x1 convolution (momentum "
         + BatchNorm.MOMENTUM + ", epsilon " + BatchNorm.EPSILON + "; running statistics at"
         + " inference)");
@@ -203,8 +226,12 @@ public final class DeepLabV3Plus implements Architecture {
         + " output stride " + outputStride + ", ASPP (1x1, 3x3 at rates "
         + asppRates()[0] + "/" + asppRates()[1] + "/" + asppRates()[2]
         + ", image pooling with 1x1 convolution and batch norm, width " + asppWidth()
-        + "), decoder with stride-4 low-level"
-        + " features, bilinear upsampling, " + Classes.COUNT + " classes, softmax";
+        + "), decoder with stride-" + lowLevelStride + " low-level features ("
+        + lowLevelSource() + "), bilinear upsampling, " + Classes.COUNT + " classes, softmax";
+  }
+
+  private String lowLevelSource() {
+    return lowLevelStride == 2 ? "the stem, stride 2" : "stage 1, stride 4";
   }
 
   @Override
@@ -228,9 +255,14 @@ public final class DeepLabV3Plus implements Architecture {
         "- Atrous convolutions are trained as SpaceToBatchND -> Conv2D -> BatchToSpaceND and"
             + " exported as Conv2D with dilations and the same weights (the trainer's"
             + " AtrousFormTest and ExportedDeepLabTest check that both give the same output).",
-        "- Output: the decoder works at stride 4 and is upsampled bilinearly, so structures"
-            + " a few voxels thin (the enhancing rim) are drawn less sharply than by the U-Net,"
-            + " whose last layer works at full resolution.");
+        lowLevelStride == 4
+            ? "- Output: the decoder works at stride 4 and is upsampled bilinearly, so"
+                + " structures a few voxels thin (the enhancing rim) are drawn less sharply"
+                + " than by the U-Net, whose last layer works at full resolution."
+            : "- Decoder: merges the stem's features (stride 2) rather than the paper's stride-4"
+                + " features and is upsampled bilinearly by 2, so that structures two or three"
+                + " voxels thin on 1 mm slices (the enhancing rim) keep their shape;"
+                + " `--low-level-stride 4` builds the paper's decoder.");
   }
 
   /** Convolutions and residual blocks with variables named by the caller. */

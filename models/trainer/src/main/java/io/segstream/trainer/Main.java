@@ -23,6 +23,7 @@ public final class Main {
 
   /** Seed of the demo sample study (TumourOptions.sampleStudy()); never trained on. */
   public static final long SAMPLE_SEED = 7;
+  /** Version written into model.json unless --model-version says otherwise. */
   static final String MODEL_VERSION = "1.0.0";
 
   private Main() {}
@@ -63,7 +64,7 @@ public final class Main {
     LOG.info("training: " + summary);
 
     ModelPackage.ModelFacts facts = new ModelPackage.ModelFacts(
-        architecture, options, summary, source.description(), MODEL_VERSION);
+        architecture, options, summary, source.description(), options.modelVersion());
     ModelPackage.build(facts, Trainer.checkpointPrefix(options.work()), source, options.out());
   }
 
@@ -94,7 +95,8 @@ public final class Main {
   private static void usage() {
     System.out.println(String.join("\n",
         "usage: train    [--architecture unet|deeplabv3plus] [--depth 4] [--base-width 16]",
-        "                [--output-stride 16] [--blocks-per-stage 2] (DeepLabv3+ only)",
+        "                [--output-stride 16] [--blocks-per-stage 2] [--low-level-stride 4|2]",
+        "                (DeepLabv3+ only)",
         "                [--data phantom|brats:/path] [--augment flip|full]",
         "                [--loss ce|dice|ce+dice] [--steps 3000] [--max-minutes 0] [--batch 8]",
         "                [--crop 128] [--learning-rate 0.001] [--out ../unet]",
@@ -102,6 +104,7 @@ public final class Main {
         "                [--training-seeds 1000..1999] [--validation-seeds 5000..5009]",
         "                [--test-seeds 9000..9019] [--validate-every 1000]",
         "                [--slices-per-study 16] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
+        "                [--model-version 1.0.0]",
         "       package  (options of train) export, evaluate and document the last checkpoint",
         "       evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]",
         "                (several DIRs: an ensemble averaging their probabilities)",

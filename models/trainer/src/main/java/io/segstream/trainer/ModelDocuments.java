@@ -188,8 +188,9 @@ final class ModelDocuments {
         "- Recipe: loss " + facts.options().loss().option() + " (soft Dice = mean over the"
             + " three tumour classes), Adam, peak learning rate " + facts.options().learningRate()
             + ", " + LearningRate.DESCRIPTION + "; batch " + facts.options().batch() + " of "
-            + facts.options().crop() + "x" + facts.options().crop() + " crops of axial slices,"
-            + " random left-right flips; shares of tumour slices and crops per run below.",
+            + facts.options().crop() + "x" + facts.options().crop() + " crops of axial slices;"
+            + " last run's augmentation: " + facts.options().augmentation() + "; shares of"
+            + " tumour slices and crops, and augmentation, per run below.",
         "- Steps: " + training.steps() + "; wall time " + minutes(training.seconds())
             + " on " + training.machine() + " shared with other work; final loss "
             + round(training.finalLoss()) + ". Runs: " + training.history() + ".",

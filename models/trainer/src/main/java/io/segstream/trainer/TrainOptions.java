@@ -31,14 +31,17 @@ record TrainOptions(
     Path initFrom,
     int outputStride,
     int blocksPerStage,
+    int lowLevelStride,
     String data,
-    boolean augment) {
+    boolean augment,
+    String modelVersion) {
 
   static final Set<String> NAMES = Set.of("architecture", "depth", "base-width", "loss", "steps",
       "max-minutes", "batch", "crop", "learning-rate", "training-seeds", "validation-seeds",
       "test-seeds", "validate-every", "slices-per-study", "tumour-slice-share",
       "tumour-crop-share", "pool", "threads", "seed", "out",
-      "work", "init-from", "output-stride", "blocks-per-stage", "data", "augment");
+      "work", "init-from", "output-stride", "blocks-per-stage", "low-level-stride", "data",
+      "augment", "model-version");
 
   static TrainOptions parse(Options options) {
     TrainOptions parsed = new TrainOptions(
@@ -66,8 +69,10 @@ record TrainOptions(
         options.text("init-from", "").isEmpty() ? null : Path.of(options.text("init-from", "")),
         options.integer("output-stride", 16),
         options.integer("blocks-per-stage", 2),
+        options.integer("low-level-stride", DeepLabV3Plus.PAPER_LOW_LEVEL_STRIDE),
         options.text("data", "phantom"),
-        augmentOption(options.text("augment", "flip")));
+        augmentOption(options.text("augment", "flip")),
+        options.text("model-version", Main.MODEL_VERSION));
     parsed.validate();
     return parsed;
   }
@@ -80,6 +85,10 @@ record TrainOptions(
     if (trainingSeeds.first() <= Main.SAMPLE_SEED && Main.SAMPLE_SEED <= trainingSeeds.last()) {
       throw new IllegalArgumentException("Training seeds " + trainingSeeds
           + " must not include the sample study's seed " + Main.SAMPLE_SEED);
+    }
+    if (!modelVersion.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
+      throw new IllegalArgumentException(
+          "--model-version must be MAJOR.MINOR.PATCH, got " + modelVersion);
     }
     if (steps < 1 || batch < 1 || crop % 16 != 0) {
       throw new IllegalArgumentException("--steps and --batch must be positive and --crop a"
@@ -106,9 +115,20 @@ record TrainOptions(
   /** One line for the training history of a model that was trained in several runs. */
   String describeRun(long stepsDone, double seconds) {
     return String.format(java.util.Locale.ROOT, "%d steps in %.1f min (peak learning rate %s,"
-        + " %s tumour slices, %s tumour crops, seed %d%s)", stepsDone, seconds / 60,
-        learningRate, percent(tumourSliceShare), percent(tumourCropShare), seed,
+        + " %s tumour slices, %s tumour crops, %s, %sseed %d%s)", stepsDone, seconds / 60,
+        learningRate, percent(tumourSliceShare), percent(tumourCropShare),
+        augment ? "full augmentation" : "flips only",
+        architecture.equals("deeplabv3plus")
+            ? "decoder low-level stride " + lowLevelStride + ", " : "", seed,
         initFrom == null ? ", from random weights" : ", continued from the previous run");
+  }
+
+  /** What the sampler does to each crop, for model.json and the model card. */
+  String augmentation() {
+    return augment ? "random left-right flips, rotations up to "
+        + Math.round(Augmentation.MAX_ROTATION_DEGREES) + " degrees, elastic deformation, per-sequence"
+        + " intensity scale and shift, smooth bias field, Gaussian noise" : "random left-right"
+        + " flips";
   }
 
   /** The recipe as written into model.json. */
@@ -120,10 +140,7 @@ record TrainOptions(
     recipe.put("learningRateSchedule", LearningRate.DESCRIPTION);
     recipe.put("batch", batch);
     recipe.put("crop", crop + "x" + crop);
-    recipe.put("augmentation", (augment ? "random left-right flips, rotations up to "
-        + Augmentation.MAX_ROTATION_DEGREES + " degrees, elastic deformation, per-sequence"
-        + " intensity scale and shift, smooth bias field, Gaussian noise" : "random left-right"
-        + " flips") + "; " + percent(tumourCropShare)
+    recipe.put("augmentation", augmentation() + "; " + percent(tumourCropShare)
         + " of crops of tumour slices contain tumour");
     recipe.put("sliceSampling", "per generated study " + slicesPerStudy + " axial slices, "
         + percent(tumourSliceShare) + " with tumour (if it has that many), rest from slices"

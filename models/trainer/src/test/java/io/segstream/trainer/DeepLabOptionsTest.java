@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command-line options that issue #3 added: architecture, output stride, augment, data. */
@@ -43,6 +44,38 @@ class DeepLabOptionsTest {
     assertTrue(eight.contains("output stride 8") && eight.contains("atrous rates 2 and 4"));
     assertTrue(sixteen.contains("Batch normalisation after the image-pooling 1x1 convolution"));
     assertTrue(new UNet(4, 16).cardNotes().isEmpty());
+  }
+
+  @Test
+  void decoderTakesStageOneFeaturesUnlessAskedForTheStems() {
+    Map<String, Object> paper =
+        Architectures.create(parse("--architecture", "deeplabv3plus")).hyperparameters();
+    Map<String, Object> stem = Architectures.create(parse("--architecture", "deeplabv3plus",
+        "--low-level-stride", "2")).hyperparameters();
+
+    assertEquals(4, paper.get("lowLevelStride"));
+    assertEquals("stage 1, stride 4, reduced to 16", paper.get("lowLevelFeatures"));
+    assertEquals(2, stem.get("lowLevelStride"));
+    assertEquals("the stem, stride 2, reduced to 16", stem.get("lowLevelFeatures"));
+    assertThrows(IllegalArgumentException.class,
+        () -> new DeepLabV3Plus(2, 16, 16, 8, AtrousForm.SPACE_TO_BATCH));
+  }
+
+  @Test
+  void bothLowLevelStridesPredictEveryPixelOfTheInput() {
+    Batch batch = ExportedModelTest.randomBatch(1, 48, 80);
+
+    for (int lowLevelStride : new int[] {2, 4}) {
+      DeepLabV3Plus deepLab = new DeepLabV3Plus(1, 4, 16, lowLevelStride,
+          AtrousForm.SPACE_TO_BATCH);
+      try (TrainingGraph graph = new TrainingGraph(deepLab, Loss.CROSS_ENTROPY, 1, 1)) {
+        float[] probabilities = graph.probabilities(batch);
+
+        assertEquals(48 * 80 * Classes.COUNT, probabilities.length, "stride " + lowLevelStride);
+        assertEquals(1.0, probabilities[0] + probabilities[1] + probabilities[2]
+            + probabilities[3], 1e-5);
+      }
+    }
   }
 
   @Test

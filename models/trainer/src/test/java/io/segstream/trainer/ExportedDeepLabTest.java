@@ -23,8 +23,9 @@ import org.tensorflow.types.TFloat32;
  */
 class ExportedDeepLabTest {
 
+  /** The shipped model's layout in miniature: output stride 16, stem features in the decoder. */
   private static final DeepLabV3Plus TINY =
-      new DeepLabV3Plus(1, 4, 16, AtrousForm.SPACE_TO_BATCH);
+      new DeepLabV3Plus(1, 4, 16, 2, AtrousForm.SPACE_TO_BATCH);
   /** Not a multiple of the ASPP rates, so the space-to-batch padding is exercised. */
   private static final Batch PROBE = ExportedModelTest.randomBatch(2, 48, 80);
 
