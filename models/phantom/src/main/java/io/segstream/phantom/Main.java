@@ -6,13 +6,15 @@ import java.nio.file.Path;
 
 /**
  * Command line: {@code java -jar segstream-phantom.jar --seed 7 --out DIR [--tumours
- * sample|training] [--head ch2.nii.gz --brain ch2bet.nii.gz]}. Writes one study and prints a
- * short summary. Exit status 2 means a usage error.
+ * sample|training] [--layout dicom|brats] [--head ch2.nii.gz --brain ch2bet.nii.gz]}. Writes
+ * one study (DICOM series, or one case of a BraTS-layout dataset under DIR) and prints a short
+ * summary. Exit status 2 means a usage error.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar segstream-phantom.jar --seed N "
-            + "--out DIR [--tumours sample|training] [--head T1.nii.gz --brain BRAIN.nii.gz]";
+            + "--out DIR [--tumours sample|training] [--layout dicom|brats]"
+            + " [--head T1.nii.gz --brain BRAIN.nii.gz]";
 
     private Main() {
     }
@@ -30,15 +32,20 @@ public final class Main {
         run(arguments, System.out);
     }
 
-    static StudyManifest run(Arguments arguments, PrintStream out) throws IOException {
+    static void run(Arguments arguments, PrintStream out) throws IOException {
         long start = System.nanoTime();
         Anatomy anatomy = Anatomy.load(arguments.head(), arguments.brain());
         TumourOptions options = arguments.trainingTumours() ? TumourOptions.training()
                 : TumourOptions.sampleStudy();
         PhantomStudy study = new PhantomGenerator(anatomy).generate(arguments.seed(), options);
+        if (arguments.bratsLayout()) {
+            Path folder = BratsCaseWriter.write(study, arguments.out());
+            out.printf("Synthetic study, seed %d, as BraTS-layout case %s (%.1f s)%n",
+                    arguments.seed(), folder.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+            return;
+        }
         StudyManifest manifest = SampleStudyWriter.write(study, arguments.out());
         printSummary(out, manifest, study, (System.nanoTime() - start) / 1e9);
-        return manifest;
     }
 
     private static void printSummary(PrintStream out, StudyManifest manifest, PhantomStudy study,
@@ -60,12 +67,14 @@ public final class Main {
     }
 
     /** Parsed command-line arguments. */
-    record Arguments(long seed, Path out, boolean trainingTumours, Path head, Path brain) {
+    record Arguments(long seed, Path out, boolean trainingTumours, boolean bratsLayout, Path head,
+            Path brain) {
 
         static Arguments parse(String[] args) {
             Long seed = null;
             Path out = null;
             boolean training = false;
+            boolean brats = false;
             Path head = Anatomy.COLIN27_HEAD;
             Path brain = Anatomy.COLIN27_BRAIN;
             for (int k = 0; k < args.length; k++) {
@@ -74,6 +83,7 @@ public final class Main {
                     case "--seed" -> seed = parseSeed(value);
                     case "--out" -> out = Path.of(required("--out", value));
                     case "--tumours" -> training = parseTumours(value);
+                    case "--layout" -> brats = parseLayout(value);
                     case "--head" -> head = Path.of(required("--head", value));
                     case "--brain" -> brain = Path.of(required("--brain", value));
                     default -> throw new IllegalArgumentException("unknown option " + args[k]);
@@ -83,7 +93,7 @@ public final class Main {
             if (seed == null || out == null) {
                 throw new IllegalArgumentException("--seed and --out are required");
             }
-            return new Arguments(seed, out, training, head, brain);
+            return new Arguments(seed, out, training, brats, head, brain);
         }
 
         private static String required(String option, String value) {
@@ -99,6 +109,15 @@ public final class Main {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--seed must be an integer, got " + value);
             }
+        }
+
+        private static boolean parseLayout(String value) {
+            return switch (required("--layout", value)) {
+                case "dicom" -> false;
+                case "brats" -> true;
+                default -> throw new IllegalArgumentException(
+                        "--layout must be dicom or brats, got " + value);
+            };
         }
 
         private static boolean parseTumours(String value) {

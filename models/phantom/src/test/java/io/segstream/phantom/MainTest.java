@@ -38,6 +38,17 @@ class MainTest {
     }
 
     @Test
+    void writesDicomUnlessAskedForTheBratsLayout() {
+        String[] dicom = {"--seed", "1", "--out", "d"};
+        String[] brats = {"--seed", "1", "--out", "d", "--layout", "brats"};
+
+        assertEquals(false, Main.Arguments.parse(dicom).bratsLayout());
+        assertTrue(Main.Arguments.parse(brats).bratsLayout());
+        assertThrows(IllegalArgumentException.class, () -> Main.Arguments.parse(
+                new String[] {"--seed", "1", "--out", "d", "--layout", "png"}));
+    }
+
+    @Test
     void requiresSeedAndOut() {
         assertThrows(IllegalArgumentException.class,
                 () -> Main.Arguments.parse(new String[] {"--seed", "1"}));

@@ -127,6 +127,14 @@ public final class BratsDataset implements StudySource {
   }
 
   @Override
+  public SampleStudy sample(SeedRange testSeeds) {
+    long first = testSeeds.first();
+    String name = first < cases.size() ? cases.get((int) first).getFileName().toString() : "?";
+    return new SampleStudy(first, Kind.TRAINING,
+        "case " + first + ", " + name + ", the first held-out case");
+  }
+
+  @Override
   public String description() {
     return "BraTS-layout NIfTI cases from " + root + " (" + cases.size() + " cases; seed = case"
         + " index in folder-name order)";

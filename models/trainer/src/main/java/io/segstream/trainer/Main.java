@@ -80,7 +80,7 @@ public final class Main {
         + (models.size() == 1 ? models.get(0) : "the ensemble (mean probabilities) of "
         + models) + ":\n");
     System.out.println(evaluations.heldOut().table());
-    System.out.println("Sample study (seed " + SAMPLE_SEED + "): "
+    System.out.println("Sample study (" + evaluations.sampleStudy().description() + "): "
         + evaluations.sample().summary());
   }
 

@@ -25,15 +25,17 @@ final class ModelDocuments {
   private final long savedModelBytes;
   private final Evaluation heldOut;
   private final Evaluation sample;
+  private final StudySource.SampleStudy sampleStudy;
 
   ModelDocuments(ModelPackage.ModelFacts facts, long parameters, String checksum,
-      long savedModelBytes, Evaluation heldOut, Evaluation sample) {
+      long savedModelBytes, ModelPackage.Evaluations evaluations) {
     this.facts = facts;
     this.parameters = parameters;
     this.checksum = checksum;
     this.savedModelBytes = savedModelBytes;
-    this.heldOut = heldOut;
-    this.sample = sample;
+    this.heldOut = evaluations.heldOut();
+    this.sample = evaluations.sample();
+    this.sampleStudy = evaluations.sampleStudy();
   }
 
   /** segstream-unet, segstream-deeplabv3plus: the name the worker reports. */
@@ -124,18 +126,19 @@ final class ModelDocuments {
         + " argmax, tumour components < 0.1 mL (100 voxels) removed as the worker does, Dice"
         + " per study (1 when region empty in both), mean over studies");
     json.put("heldOut", evaluationJson(heldOut, facts.options().testSeeds().toString(),
-        "TumourOptions.training()"));
-    json.put("sampleStudy", evaluationJson(sample, Long.toString(Main.SAMPLE_SEED),
-        "TumourOptions.sampleStudy()"));
+        facts.options().data().equals("phantom") ? "TumourOptions.training()"
+            : facts.dataDescription()));
+    json.put("sampleStudy", evaluationJson(sample, Long.toString(sampleStudy.seed()),
+        sampleStudy.description()));
     json.put("validationDuringTraining", facts.training().validation());
     return json;
   }
 
   private static Map<String, Object> evaluationJson(
-      Evaluation evaluation, String seeds, String options) {
+      Evaluation evaluation, String seeds, String studies) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("seeds", seeds);
-    json.put("phantomOptions", options);
+    json.put("drawnFrom", studies);
     json.put("studies", evaluation.studies().size());
     json.put("tumourFreeStudies", evaluation.tumourFreeStudies());
     Map<String, Object> dice = new LinkedHashMap<>();
@@ -210,8 +213,7 @@ final class ModelDocuments {
             + " without tumour): **" + heldOut.summary() + "**",
         "",
         heldOut.table(),
-        "Sample study (seed " + Main.SAMPLE_SEED + ", `TumourOptions.sampleStudy()`, never"
-            + " trained on): **" + sample.summary() + "**",
+        "Sample study (" + sampleStudy.description() + "): **" + sample.summary() + "**",
         "",
         "Validation during training: " + training.validation(),
         "",

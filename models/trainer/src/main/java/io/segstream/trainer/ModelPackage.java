@@ -36,7 +36,7 @@ final class ModelPackage {
 
     String checksum = SavedModelChecksum.of(savedModel);
     ModelDocuments documents = new ModelDocuments(facts, parameters, checksum,
-        folderSize(savedModel), evaluations.heldOut(), evaluations.sample());
+        folderSize(savedModel), evaluations);
     write(partial.resolve("model.json"), Json.write(documents.modelJson()));
     write(partial.resolve("MODEL_CARD.md"), documents.modelCard());
     write(partial.resolve("SHA256SUMS"), SavedModelChecksum.manifest(partial));
@@ -47,7 +47,8 @@ final class ModelPackage {
     return out;
   }
 
-  record Evaluations(Evaluation heldOut, Evaluation sample) {}
+  record Evaluations(
+      Evaluation heldOut, Evaluation sample, StudySource.SampleStudy sampleStudy) {}
 
   /**
    * Held-out and sample-study Dice of exported models through their serving signatures: one
@@ -58,12 +59,13 @@ final class ModelPackage {
     try (EnsemblePredictor predictor = EnsemblePredictor.open(models, threads)) {
       Evaluation heldOut = Evaluation.run(source, predictor, testSeeds,
           StudySource.Kind.TRAINING, study -> LOG.info("held-out " + describe(study)));
-      SeedRange sampleSeed = new SeedRange(Main.SAMPLE_SEED, Main.SAMPLE_SEED);
-      Evaluation sample = Evaluation.run(source, predictor, sampleSeed,
-          StudySource.Kind.SAMPLE, study -> LOG.info("sample study " + describe(study)));
+      StudySource.SampleStudy sampleStudy = source.sample(testSeeds);
+      Evaluation sample = Evaluation.run(source, predictor,
+          new SeedRange(sampleStudy.seed(), sampleStudy.seed()), sampleStudy.kind(),
+          study -> LOG.info("sample study " + describe(study)));
       LOG.info("held-out mean Dice: " + heldOut.summary() + "; sample study: "
           + sample.summary());
-      return new Evaluations(heldOut, sample);
+      return new Evaluations(heldOut, sample, sampleStudy);
     }
   }
 

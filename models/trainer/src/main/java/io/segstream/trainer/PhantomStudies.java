@@ -32,8 +32,11 @@ public final class PhantomStudies implements StudySource {
   public LabelledStudy study(long seed, Kind kind) {
     TumourOptions options =
         kind == Kind.SAMPLE ? TumourOptions.sampleStudy() : TumourOptions.training();
-    PhantomStudy study = generators.get().generate(seed, options);
+    return labelled(generators.get().generate(seed, options));
+  }
 
+  /** A phantom study as the trainer sees it: normalised channels and class indices. */
+  static LabelledStudy labelled(PhantomStudy study) {
     float[][] channels = new float[CHANNEL_ORDER.length][];
     for (int i = 0; i < CHANNEL_ORDER.length; i++) {
       channels[i] = Normalisation.zScoreInsideHead(study.image(CHANNEL_ORDER[i]));
@@ -43,7 +46,7 @@ public final class PhantomStudies implements StudySource {
     for (int i = 0; i < labels.length; i++) {
       classes[i] = (byte) Classes.classOf(labels[i]);
     }
-    return new LabelledStudy(seed, study.grid().slices(), study.grid().rows(),
+    return new LabelledStudy(study.seed(), study.grid().slices(), study.grid().rows(),
         study.grid().columns(), channels, classes);
   }
 

@@ -19,4 +19,16 @@ public interface StudySource {
 
   /** One line for the model card saying what the studies are. */
   String description();
+
+  /**
+   * The study reported beside the held-out table: the demo sample study, which no training
+   * range may include, unless a source has none.
+   */
+  default SampleStudy sample(SeedRange testSeeds) {
+    return new SampleStudy(Main.SAMPLE_SEED, Kind.SAMPLE,
+        "seed " + Main.SAMPLE_SEED + ", `TumourOptions.sampleStudy()`, never trained on");
+  }
+
+  /** A seed, the kind to draw it as, and how the model card names it. */
+  record SampleStudy(long seed, Kind kind, String description) {}
 }

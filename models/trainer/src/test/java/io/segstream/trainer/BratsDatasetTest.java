@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segstream.phantom.Anatomy;
+import io.segstream.phantom.BratsCaseWriter;
 import io.segstream.phantom.Grid;
 import io.segstream.phantom.Nifti;
+import io.segstream.phantom.PhantomGenerator;
+import io.segstream.phantom.PhantomStudy;
+import io.segstream.phantom.TumourOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +57,40 @@ class BratsDatasetTest {
     assertArrayEquals(expected, t2, 1e-6f);
     assertEquals(0f, t2[0]);
     assertTrue(t2[GRID.index(2, 3, 4)] > t2[GRID.index(0, 0, 1)]);
+  }
+
+  @Test
+  void readsACaseThePhantomWroteAsThePhantomStudyItself() throws IOException {
+    PhantomStudy study = new PhantomGenerator(Anatomy.loadColin27())
+        .generate(1003, TumourOptions.training());
+    BratsCaseWriter.write(study, root);
+    LabelledStudy expected = PhantomStudies.labelled(study);
+
+    LabelledStudy read = BratsDataset.open(root).study(0, StudySource.Kind.TRAINING);
+
+    assertEquals(expected.slices(), read.slices());
+    assertEquals(expected.rows(), read.rows());
+    assertEquals(expected.columns(), read.columns());
+    assertArrayEquals(expected.classes(), read.classes());
+    for (int c = 0; c < Classes.CHANNELS; c++) {
+      assertArrayEquals(expected.channels()[c], read.channels()[c], 1e-6f, "channel " + c);
+    }
+  }
+
+  @Test
+  void reportsTheFirstHeldOutCaseBesideTheTableAndAllowsTrainingOnCaseSeven()
+      throws IOException {
+    writeCase("BraTS_001", GRID, new byte[GRID.voxelCount()]);
+    writeCase("BraTS_002", GRID, new byte[GRID.voxelCount()]);
+
+    StudySource.SampleStudy sample = BratsDataset.open(root).sample(new SeedRange(1, 1));
+    TrainOptions options = TrainOptions.parse(Options.parse(new String[] {
+        "--data", "brats:" + root, "--training-seeds", "0..9", "--validation-seeds", "10..10",
+        "--test-seeds", "11..12"}, 0, TrainOptions.NAMES));
+
+    assertEquals(1, sample.seed());
+    assertTrue(sample.description().contains("BraTS_002"), sample.description());
+    assertEquals(new SeedRange(0, 9).toString(), options.trainingSeeds().toString());
   }
 
   @Test
