@@ -82,8 +82,8 @@ public final class Main {
                 switch (args[k]) {
                     case "--seed" -> seed = parseSeed(value);
                     case "--out" -> out = Path.of(required("--out", value));
-                    case "--tumours" -> training = parseTumours(value);
-                    case "--layout" -> brats = parseLayout(value);
+                    case "--tumours" -> training = either("--tumours", value, "sample", "training");
+                    case "--layout" -> brats = either("--layout", value, "dicom", "brats");
                     case "--head" -> head = Path.of(required("--head", value));
                     case "--brain" -> brain = Path.of(required("--brain", value));
                     default -> throw new IllegalArgumentException("unknown option " + args[k]);
@@ -111,22 +111,14 @@ public final class Main {
             }
         }
 
-        private static boolean parseLayout(String value) {
-            return switch (required("--layout", value)) {
-                case "dicom" -> false;
-                case "brats" -> true;
-                default -> throw new IllegalArgumentException(
-                        "--layout must be dicom or brats, got " + value);
-            };
-        }
-
-        private static boolean parseTumours(String value) {
-            return switch (required("--tumours", value)) {
-                case "sample" -> false;
-                case "training" -> true;
-                default -> throw new IllegalArgumentException(
-                        "--tumours must be sample or training, got " + value);
-            };
+        /** A two-valued option: false for the first value, true for the second. */
+        private static boolean either(String option, String value, String no, String yes) {
+            String given = required(option, value);
+            if (given.equals(no) || given.equals(yes)) {
+                return given.equals(yes);
+            }
+            throw new IllegalArgumentException(
+                    option + " must be " + no + " or " + yes + ", got " + value);
         }
     }
 }

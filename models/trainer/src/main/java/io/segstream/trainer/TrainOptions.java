@@ -128,9 +128,9 @@ record TrainOptions(
   /** What the sampler does to each crop, for model.json and the model card. */
   String augmentation() {
     return augment ? "random left-right flips, rotations up to "
-        + Math.round(Augmentation.MAX_ROTATION_DEGREES) + " degrees, elastic deformation, per-sequence"
-        + " intensity scale and shift, smooth bias field, Gaussian noise" : "random left-right"
-        + " flips";
+        + Math.round(Augmentation.MAX_ROTATION_DEGREES) + " degrees, elastic deformation,"
+        + " per-sequence intensity scale and shift, smooth bias field, Gaussian noise"
+        : "random left-right flips";
   }
 
   /** The recipe as written into model.json. */
