@@ -2,42 +2,116 @@ package io.segstream.phantom;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Command line: {@code java -jar segstream-phantom.jar --seed 7 --out DIR [--tumours
  * sample|training] [--layout dicom|brats] [--head ch2.nii.gz --brain ch2bet.nii.gz]}. Writes
  * one study (DICOM series, or one case of a BraTS-layout dataset under DIR) and prints a short
- * summary. Exit status 2 means a usage error.
+ * summary. Exit status 2 means a usage error: a bad option, or a --head, --brain or --out path
+ * that cannot be used, found before any work. Exit status 1 means reading the anatomy or
+ * writing the study failed. A bad option prints its problem and the usage; a path or I/O
+ * problem prints one {@code error:} line naming the path and what to do.
  */
 public final class Main {
 
-    private static final String USAGE = "usage: java -jar segstream-phantom.jar --seed N "
-            + "--out DIR [--tumours sample|training] [--layout dicom|brats]"
-            + " [--head T1.nii.gz --brain BRAIN.nii.gz]";
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    /**
+     * The largest seed: the DICOM Accession Number {@code PHANTOM<seed>} is a Short String of
+     * at most 16 characters, so the seed has at most 9 digits.
+     */
+    static final long MAX_SEED = 999_999_999L;
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar segstream-phantom.jar --seed N --out DIR"
+                    + " [--tumours sample|training]",
+            "           [--layout dicom|brats] [--head T1.nii.gz --brain BRAIN.nii.gz]",
+            "  N is 0.." + MAX_SEED + ". Exit status: 0 written; 2 bad options or a path"
+                    + " that cannot be used;",
+            "  1 reading the anatomy or writing the study failed.");
 
     private Main() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command and returns its exit status; it never calls {@code System.exit}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("segstream-phantom: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            err.println("segstream-phantom: " + e.getMessage());
+            err.println(USAGE);
+            return EXIT_USAGE;
         }
-        run(arguments, System.out);
+
+        Optional<String> problem = pathProblem(arguments);
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
+            return EXIT_USAGE;
+        }
+
+        try {
+            Files.createDirectories(arguments.out());
+        } catch (IOException e) {
+            err.println("error: --out " + arguments.out() + " cannot be created ("
+                    + PathChecks.describe(e) + "): give a folder you can write to");
+            return EXIT_USAGE;
+        }
+
+        return generate(arguments, out, err);
     }
 
-    static void run(Arguments arguments, PrintStream out) throws IOException {
+    private static Optional<String> pathProblem(Arguments arguments) {
+        return PathChecks.unreadableFile("--head", arguments.head())
+                .or(() -> PathChecks.unreadableFile("--brain", arguments.brain()))
+                .or(() -> PathChecks.unusableFolder("--out", arguments.out()));
+    }
+
+    private static int generate(Arguments arguments, PrintStream out, PrintStream err) {
         long start = System.nanoTime();
-        Anatomy anatomy = Anatomy.load(arguments.head(), arguments.brain());
+        Anatomy anatomy;
+        try {
+            anatomy = Anatomy.load(arguments.head(), arguments.brain());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: cannot read the anatomy from --head " + arguments.head()
+                    + " and --brain " + arguments.brain() + " (" + describe(e)
+                    + "): give NIfTI-1 images of one head on one grid");
+            return EXIT_FAILED;
+        }
+
         TumourOptions options = arguments.trainingTumours() ? TumourOptions.training()
                 : TumourOptions.sampleStudy();
         PhantomStudy study = new PhantomGenerator(anatomy).generate(arguments.seed(), options);
+
+        try {
+            write(arguments, study, out, start);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: cannot write the study under --out " + arguments.out() + " ("
+                    + describe(e) + "): check the folder is writable and the disk has room");
+            return EXIT_FAILED;
+        }
+        return 0;
+    }
+
+    private static String describe(Exception e) {
+        return PathChecks.describe(e instanceof UncheckedIOException unchecked
+                ? unchecked.getCause() : (IOException) e);
+    }
+
+    private static void write(Arguments arguments, PhantomStudy study, PrintStream out,
+            long start) throws IOException {
         if (arguments.bratsLayout()) {
             Path folder = BratsCaseWriter.write(study, arguments.out());
             out.printf("Synthetic study, seed %d, as BraTS-layout case %s (%.1f s)%n",
@@ -104,11 +178,17 @@ public final class Main {
         }
 
         private static long parseSeed(String value) {
+            long seed;
             try {
-                return Long.parseLong(required("--seed", value));
+                seed = Long.parseLong(required("--seed", value));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--seed must be an integer, got " + value);
             }
+            if (seed < 0 || seed > MAX_SEED) {
+                throw new IllegalArgumentException("--seed must be from 0 to " + MAX_SEED
+                        + ", got " + value + ": give a non-negative seed of at most 9 digits");
+            }
+            return seed;
         }
 
         /** A two-valued option: false for the first value, true for the second. */
