@@ -24,5 +24,4 @@ joined=$(IFS=','; echo "${absolute[*]}")
 
 ./scripts/setup.sh
 ./mvnw -B -q -ntp -f models/phantom/pom.xml install -DskipTests
-./mvnw -B -q -ntp -f models/trainer/pom.xml compile exec:exec \
-  -Dtrainer.args="evaluate --model $joined $*"
+exec ./scripts/trainer.sh evaluate --model "$joined" "$@"

@@ -1,17 +1,18 @@
 package io.segstream.trainer;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Command line of the trainer.
  *
  * <pre>
  * train    [--architecture unet] [--depth 4] [--base-width 16] [--loss ce|dice|ce+dice]
- *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out ../unet] ...
+ *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out target/model] ...
  * package  same options as train; exports and evaluates the last checkpoint without training
  * evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]
  *          [--data phantom|brats:/path]
@@ -40,6 +41,9 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
     }
   }
 
@@ -50,13 +54,22 @@ public final class Main {
           train(TrainOptions.parse(Options.parse(args, 1, TrainOptions.NAMES)), false);
       case "evaluate" ->
           evaluate(Options.parse(args, 1, Set.of("model", "test-seeds", "threads", "data")));
-      default -> usage();
+      case "help", "--help", "-h" -> usage();
+      default -> {
+        usage();
+        throw new IllegalArgumentException(
+            "Unknown command " + args[0] + "; the commands are train, package and evaluate");
+      }
     }
   }
 
   private static void train(TrainOptions options, boolean optimise) throws Exception {
     warnWithoutOneDnn();
     Architecture architecture = Architectures.create(options);
+    if (optimise) {
+      ShippedModel.refuseToReplace(options.out(), ModelDocuments.modelName(architecture),
+          options.modelVersion());
+    }
     StudySource source = StudySources.create(options.data());
     TrainingSummary summary = optimise
         ? new Trainer(options, architecture, source).train()
@@ -69,16 +82,28 @@ public final class Main {
   }
 
   private static void evaluate(Options options) throws java.io.IOException {
-    List<Path> models = Arrays.stream(options.text("model", "../unet").split(","))
-        .map(String::trim).filter(path -> !path.isEmpty()).map(Path::of).toList();
     SeedRange seeds = options.seeds("test-seeds", "9000..9019");
-    ModelPackage.Evaluations evaluations = ModelPackage.evaluate(
-        models, seeds, options.integer("threads", 2),
-        StudySources.create(options.text("data", "phantom")));
+    int threads = options.integer("threads", 2);
+    TrainOptions.requirePositive("threads", threads);
+    List<ShippedModel> models = new ArrayList<>();
+    for (String path : options.text("model", "../unet").split(",")) {
+      if (!path.isBlank()) {
+        models.add(ShippedModel.open(Path.of(path.trim())));
+      }
+    }
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("--model names no folder; pass e.g. ../unet");
+    }
+    StudySource source = StudySources.create(options.text("data", "phantom"));
+    models.forEach(model -> model.requireUnseen(seeds, source.description()));
 
+    ModelPackage.Evaluations evaluations = ModelPackage.evaluate(
+        models.stream().map(ShippedModel::savedModel).toList(), seeds, threads, source);
     System.out.println("Held-out studies " + seeds + ", whole-volume Dice of "
         + (models.size() == 1 ? models.get(0) : "the ensemble (mean probabilities) of "
-        + models) + ":\n");
+        + models.stream().map(ShippedModel::toString).collect(Collectors.joining(" + ")))
+        + " (" + models.stream().map(model -> model.folder().toString())
+            .collect(Collectors.joining(", ")) + "):\n");
     System.out.println(evaluations.heldOut().table());
     System.out.println("Sample study (" + evaluations.sampleStudy().description() + "): "
         + evaluations.sample().summary());
@@ -99,7 +124,7 @@ public final class Main {
         "                (DeepLabv3+ only)",
         "                [--data phantom|brats:/path] [--augment flip|full]",
         "                [--loss ce|dice|ce+dice] [--steps 3000] [--max-minutes 0] [--batch 8]",
-        "                [--crop 128] [--learning-rate 0.001] [--out ../unet]",
+        "                [--crop 128] [--learning-rate 0.001] [--out target/model]",
         "                [--work target/training] [--threads 2] [--seed 1]",
         "                [--training-seeds 1000..1999] [--validation-seeds 5000..5009]",
         "                [--test-seeds 9000..9019] [--validate-every 1000]",

@@ -39,8 +39,12 @@ final class ModelDocuments {
   }
 
   /** segstream-unet, segstream-deeplabv3plus: the name the worker reports. */
+  static String modelName(Architecture architecture) {
+    return "segstream-" + architecture.name();
+  }
+
   private String name() {
-    return "segstream-" + facts.architecture().name();
+    return modelName(facts.architecture());
   }
 
   Map<String, Object> modelJson() {

@@ -29,6 +29,10 @@ final class Options {
     return new Options(values);
   }
 
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   String text(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }
@@ -52,6 +56,10 @@ final class Options {
   }
 
   SeedRange seeds(String name, String fallback) {
-    return SeedRange.parse(text(name, fallback));
+    try {
+      return SeedRange.parse(text(name, fallback));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + name + ": " + e.getMessage(), e);
+    }
   }
 }

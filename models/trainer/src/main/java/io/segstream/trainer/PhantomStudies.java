@@ -17,6 +17,12 @@ import java.io.UncheckedIOException;
  */
 public final class PhantomStudies implements StudySource {
 
+  /** The training data as model.json and the model card describe it. */
+  static final String DESCRIPTION = "segstream phantom: the real Colin27 T1 anatomy (mricron"
+      + " ch2.nii.gz) with T1c, T2 and FLAIR synthesised from it by tissue-intensity remapping,"
+      + " and synthetic tumours (necrotic core, enhancing rim, oedema) inserted with known"
+      + " ground truth";
+
   private static final Sequence[] CHANNEL_ORDER = {
     Sequence.T1, Sequence.T1C, Sequence.T2, Sequence.FLAIR
   };
@@ -52,9 +58,7 @@ public final class PhantomStudies implements StudySource {
 
   @Override
   public String description() {
-    return "segstream phantom: the real Colin27 T1 anatomy (mricron ch2.nii.gz) with T1c, T2"
-        + " and FLAIR synthesised from it by tissue-intensity remapping, and synthetic tumours"
-        + " (necrotic core, enhancing rim, oedema) inserted with known ground truth";
+    return DESCRIPTION;
   }
 
   private static Anatomy loadAnatomy() {

@@ -9,6 +9,9 @@ package io.segstream.trainer;
 public record SeedRange(long first, long last) {
 
   public SeedRange {
+    if (first < 0) {
+      throw new IllegalArgumentException("Seeds must be 0 or more, got " + first + ".." + last);
+    }
     if (last < first) {
       throw new IllegalArgumentException("Seed range " + first + ".." + last + " is empty");
     }
@@ -19,7 +22,12 @@ public record SeedRange(long first, long last) {
     if (parts.length != 2) {
       throw new IllegalArgumentException("Seed range must look like 1000..1999, got " + text);
     }
-    return new SeedRange(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()));
+    try {
+      return new SeedRange(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Seed range must be two whole numbers like 1000..1999, got " + text, e);
+    }
   }
 
   public long size() {

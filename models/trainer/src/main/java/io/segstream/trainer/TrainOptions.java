@@ -43,7 +43,13 @@ record TrainOptions(
       "work", "init-from", "output-stride", "blocks-per-stage", "low-level-stride", "data",
       "augment", "model-version");
 
+  /** Options that shape only one of the two networks. */
+  private static final Map<String, Set<String>> ARCHITECTURE_ONLY = Map.of(
+      "unet", Set.of("depth"),
+      "deeplabv3plus", Set.of("output-stride", "blocks-per-stage", "low-level-stride"));
+
   static TrainOptions parse(Options options) {
+    rejectOptionsOfTheOtherArchitecture(options);
     TrainOptions parsed = new TrainOptions(
         options.text("architecture", "unet"),
         options.integer("depth", 4),
@@ -64,7 +70,7 @@ record TrainOptions(
         options.integer("pool", 1200),
         options.integer("threads", 2),
         options.integer("seed", 1),
-        Path.of(options.text("out", "../unet")),
+        Path.of(options.text("out", "target/model")),
         Path.of(options.text("work", "target/training")),
         options.text("init-from", "").isEmpty() ? null : Path.of(options.text("init-from", "")),
         options.integer("output-stride", 16),
@@ -77,10 +83,30 @@ record TrainOptions(
     return parsed;
   }
 
+  private static void rejectOptionsOfTheOtherArchitecture(Options options) {
+    String architecture = options.text("architecture", "unet");
+    for (Map.Entry<String, Set<String>> entry : ARCHITECTURE_ONLY.entrySet()) {
+      if (entry.getKey().equals(architecture)) {
+        continue;
+      }
+      for (String name : new java.util.TreeSet<>(entry.getValue())) {
+        if (options.has(name)) {
+          throw new IllegalArgumentException("--" + name + " applies to --architecture "
+              + entry.getKey() + " only, but this run trains " + architecture
+              + "; drop the option or change --architecture");
+        }
+      }
+    }
+  }
+
   private void validate() {
     if (trainingSeeds.overlaps(testSeeds) || validationSeeds.overlaps(testSeeds)) {
       throw new IllegalArgumentException("Held-out test seeds " + testSeeds
           + " must not overlap training " + trainingSeeds + " or validation " + validationSeeds);
+    }
+    if (trainingSeeds.overlaps(validationSeeds)) {
+      throw new IllegalArgumentException("Validation seeds " + validationSeeds
+          + " must not overlap training seeds " + trainingSeeds);
     }
     boolean phantom = data.equals("phantom");
     if (phantom && trainingSeeds.first() <= Main.SAMPLE_SEED
@@ -92,9 +118,36 @@ record TrainOptions(
       throw new IllegalArgumentException(
           "--model-version must be MAJOR.MINOR.PATCH, got " + modelVersion);
     }
-    if (steps < 1 || batch < 1 || crop % 16 != 0) {
+    if (steps < 1 || batch < 1 || crop < 16 || crop % 16 != 0) {
       throw new IllegalArgumentException("--steps and --batch must be positive and --crop a"
-          + " multiple of 16; got " + steps + ", " + batch + ", " + crop);
+          + " positive multiple of 16; got " + steps + ", " + batch + ", " + crop);
+    }
+    requirePositive("validate-every", validateEvery);
+    requirePositive("slices-per-study", slicesPerStudy);
+    requirePositive("pool", poolCapacity);
+    requirePositive("threads", threads);
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          "--learning-rate must be a positive number, got " + learningRate);
+    }
+    if (!(maxMinutes >= 0) || Double.isInfinite(maxMinutes)) {
+      throw new IllegalArgumentException(
+          "--max-minutes must be 0 (no limit) or a positive number, got " + maxMinutes);
+    }
+    requireShare("tumour-slice-share", tumourSliceShare);
+    requireShare("tumour-crop-share", tumourCropShare);
+  }
+
+  static void requirePositive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("--" + name + " must be at least 1, got " + value);
+    }
+  }
+
+  private static void requireShare(String name, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "--" + name + " is a share between 0 and 1 (0.8 = 80%), got " + share);
     }
   }
 

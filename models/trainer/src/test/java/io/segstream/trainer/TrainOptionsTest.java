@@ -55,6 +55,57 @@ class TrainOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> new UNet(6, 16));
   }
 
+  @Test
+  void rejectsValidationSeedsThatOverlapTheTrainingSeeds() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> parse("--validation-seeds", "1000..1009"));
+
+    assertEquals(true, error.getMessage().contains("1000..1999"));
+  }
+
+  @Test
+  void rejectsOptionsThatOnlyTheOtherArchitectureHas() {
+    IllegalArgumentException stride = assertThrows(IllegalArgumentException.class,
+        () -> parse("--output-stride", "8"));
+    IllegalArgumentException depth = assertThrows(IllegalArgumentException.class,
+        () -> parse("--architecture", "deeplabv3plus", "--depth", "0"));
+
+    assertEquals(true, stride.getMessage().contains("--output-stride applies to"));
+    assertEquals(true, depth.getMessage().contains("--depth applies to --architecture unet"));
+  }
+
+  @Test
+  void rejectsRatesSharesAndCountsOutsideTheirRange() {
+    String[][] bad = {
+      {"--learning-rate", "-1"}, {"--learning-rate", "NaN"}, {"--max-minutes", "-1"},
+      {"--tumour-crop-share", "5"}, {"--tumour-slice-share", "-0.1"}, {"--validate-every", "0"},
+      {"--crop", "0"}, {"--threads", "0"}, {"--slices-per-study", "0"}, {"--pool", "-3"}
+    };
+
+    for (String[] option : bad) {
+      IllegalArgumentException error =
+          assertThrows(IllegalArgumentException.class, () -> parse(option), option[0]);
+      assertEquals(true, error.getMessage().contains(option[0]),
+          error.getMessage());
+    }
+  }
+
+  @Test
+  void namesTheOptionWhoseSeedRangeIsMalformed() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> parse("--test-seeds", "9000..abc"));
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> parse("--test-seeds", "-5..3"));
+
+    assertEquals(true, error.getMessage().startsWith("--test-seeds: "), error.getMessage());
+    assertEquals(true, negative.getMessage().startsWith("--test-seeds: "), negative.getMessage());
+  }
+
+  @Test
+  void writesToTheTargetFolderUnlessToldWhere() {
+    assertEquals(java.nio.file.Path.of("target/model"), parse().out());
+  }
+
   private static TrainOptions parse(String... args) {
     return TrainOptions.parse(Options.parse(args, 0, TrainOptions.NAMES));
   }
