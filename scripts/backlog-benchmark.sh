@@ -19,14 +19,16 @@ trap cleanup EXIT
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then
   ./mvnw -B -q -o package -DskipTests
 fi
-classpath="$root/target/benchmark.classpath"
-if [ ! -f "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
-  ./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$classpath"
-fi
 
 rm -rf "$run" && mkdir -p "$run"
 deploy/kafka/start-broker.sh "$run/kafka"
+# After start-broker.sh, which downloads the dependency plugin that deploy/kafka/pom.xml pins:
+# offline, Maven cannot map the prefix "dependency" to a plugin, so the goal is named in full.
+classpath="$root/target/benchmark.classpath"
+if [ ! -f "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
+  ./mvnw -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -DincludeScope=test -Dmdep.outputFile="$classpath"
+fi
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -DDJL_CACHE_DIR="$DJL_CACHE_DIR" \
   -cp "$root/target/test-classes:$root/target/classes:$(cat "$classpath")" \

@@ -51,14 +51,13 @@ public class InferenceStage {
     }
 
     synchronized void load() throws Exception {
-        List<String> folders = config.paths().filter(p -> !p.isEmpty())
-                .orElse(List.of(config.path()));
+        List<Path> folders = ModelFolders.of(config);
         Device device = chooseDevice();
         boolean ensemble = folders.size() > 1;
         List<LoadedModel> members = new ArrayList<>();
         List<ModelIdentity> memberIdentities = new ArrayList<>();
-        for (String folder : folders) {
-            LoadedModel member = LoadedModel.load(Path.of(folder),
+        for (Path folder : folders) {
+            LoadedModel member = LoadedModel.load(folder,
                     ensemble ? Optional.empty() : config.expectedSha256(), device);
             members.add(member);
             ModelDescriptor described = member.descriptor();

@@ -3,7 +3,6 @@ package io.segstream.inference;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Which segmentation model the worker loads and how it batches slices through it. */
@@ -18,9 +17,9 @@ public interface ModelConfig {
      * Model folders to load instead of {@code path}, comma-separated: one folder is that model;
      * several form an ensemble that averages the members' class probabilities voxel by voxel,
      * reported as one model named by the members' names joined with '+', e.g.
-     * {@code models/unet,models/deeplabv3plus}.
+     * {@code models/unet,models/deeplabv3plus}. Each folder may appear only once.
      */
-    Optional<List<String>> paths();
+    Optional<String> paths();
 
     /**
      * SHA-256 the SavedModel must have; when set, the worker refuses to start on any other.
