@@ -51,7 +51,7 @@ public final class Main {
         try {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("segstream-phantom: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             err.println(USAGE);
             return EXIT_USAGE;
         }

@@ -12,7 +12,7 @@ import org.tensorflow.types.TInt32;
  * the same function of the same kernel; a test holds them equal.
  *
  * <p>TensorFlow's gradient of a dilated Conv2D ignores the dilation and is silently wrong
- * (DESIGN.md, "Trainer"), so training rearranges the input with SpaceToBatchND, convolves each
+ * (the project's design notes, "Trainer"), so training rearranges the input with SpaceToBatchND, convolves each
  * of the rate x rate sub-images with an ordinary VALID convolution and reassembles them with
  * BatchToSpaceND, ops whose gradients are right. The exported graph, which is never
  * differentiated, uses the single dilated Conv2D.

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * train    [--architecture unet] [--depth 4] [--base-width 16] [--loss ce|dice|ce+dice]
  *          [--steps 3000] [--max-minutes 0] [--batch 8] [--out target/model] ...
  * package  same options as train; exports and evaluates the last checkpoint without training
- * evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]
+ * evaluate [--model ../unet[,DIR...]] [--test-seeds 9000..9019] [--threads 2]
  *          [--data phantom|brats:/path]
  * </pre>
  */
@@ -24,8 +24,11 @@ public final class Main {
 
   /** Seed of the demo sample study (TumourOptions.sampleStudy()); never trained on. */
   public static final long SAMPLE_SEED = 7;
-  /** Version written into model.json unless --model-version says otherwise. */
-  static final String MODEL_VERSION = "1.0.0";
+  /**
+   * Version written into model.json unless --model-version says otherwise: no shipped model
+   * has it, so a trial run never takes a shipped model's identity.
+   */
+  static final String MODEL_VERSION = "0.0.0";
 
   private Main() {}
 
@@ -34,7 +37,7 @@ public final class Main {
         "%1$tT %4$s %3$s: %5$s%6$s%n");
     if (args.length == 0) {
       usage();
-      return;
+      System.exit(2);
     }
     try {
       run(args);
@@ -55,20 +58,20 @@ public final class Main {
       case "evaluate" ->
           evaluate(Options.parse(args, 1, Set.of("model", "test-seeds", "threads", "data")));
       case "help", "--help", "-h" -> usage();
-      default -> {
-        usage();
-        throw new IllegalArgumentException(
-            "Unknown command " + args[0] + "; the commands are train, package and evaluate");
-      }
+      default -> throw new IllegalArgumentException("Unknown command " + args[0]
+          + "; the commands are train, package and evaluate (help prints their options)");
     }
   }
 
   private static void train(TrainOptions options, boolean optimise) throws Exception {
     warnWithoutOneDnn();
     Architecture architecture = Architectures.create(options);
-    if (optimise) {
-      ShippedModel.refuseToReplace(options.out(), ModelDocuments.modelName(architecture),
-          options.modelVersion());
+    ShippedModel.checkOutput(options.out(), ModelDocuments.modelName(architecture),
+        options.modelVersion(), optimise);
+    if (optimise && options.initFrom() != null) {
+      Trainer.requireCheckpoint(options.initFrom(), "--init-from");
+    } else if (!optimise) {
+      Trainer.requireCheckpoint(Trainer.checkpointPrefix(options.work()), "package --work");
     }
     StudySource source = StudySources.create(options.data());
     TrainingSummary summary = optimise
@@ -93,6 +96,10 @@ public final class Main {
     }
     if (models.isEmpty()) {
       throw new IllegalArgumentException("--model names no folder; pass e.g. ../unet");
+    }
+    if (models.stream().map(ShippedModel::folder).distinct().count() < models.size()) {
+      throw new IllegalArgumentException("--model names one folder twice: "
+          + options.text("model", "") + "; an ensemble lists each model once");
     }
     StudySource source = StudySources.create(options.text("data", "phantom"));
     models.forEach(model -> model.requireUnseen(seeds, source.description()));
@@ -128,11 +135,12 @@ public final class Main {
         "                [--work target/training] [--threads 2] [--seed 1]",
         "                [--training-seeds 1000..1999] [--validation-seeds 5000..5009]",
         "                [--test-seeds 9000..9019] [--validate-every 1000]",
-        "                [--slices-per-study 16] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
-        "                [--model-version 1.0.0]",
+        "                [--slices-per-study 16] [--tumour-slice-share 0.667]",
+        "                [--tumour-crop-share 0.8] [--pool 1200] [--init-from CHECKPOINT_PREFIX]",
+        "                [--model-version 0.0.0]",
         "       package  (options of train) export, evaluate and document the last checkpoint",
-        "       evaluate --model DIR[,DIR...] [--test-seeds 9000..9019] [--threads 2]",
-        "                (several DIRs: an ensemble averaging their probabilities)",
+        "       evaluate [--model ../unet] [--test-seeds 9000..9019] [--threads 2]",
+        "                (--model DIR,DIR: an ensemble averaging their probabilities)",
         "                [--data phantom|brats:/path]"));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * A model folder as the trainer writes it (model.json, saved_model/), opened for evaluation.
@@ -36,24 +37,46 @@ record ShippedModel(
   }
 
   /**
-   * Refuses to train into a folder that already holds the model of this name and version: the
-   * worker derives SEG UIDs and event ids from them, so new weights need a new version.
+   * Checks the folder a model is about to be written to; it is replaced as a whole. Refused:
+   * a file, a folder that holds anything but a model the trainer wrote, and, when training
+   * (not when re-packaging the same checkpoint), a model of the same name and version, since
+   * the worker derives SEG UIDs and event ids from them and new weights need a new version.
    */
-  static void refuseToReplace(Path out, String name, String version) throws IOException {
+  static void checkOutput(Path out, String name, String version, boolean newWeights)
+      throws IOException {
+    Path shown = out.toAbsolutePath().normalize();
+    if (!Files.exists(out)) {
+      return;
+    }
+    if (!Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + shown + " is a file; the trainer replaces"
+          + " its --out folder as a whole, so give a new folder or a model folder");
+    }
     Path modelJson = out.resolve("model.json");
     if (!Files.isRegularFile(modelJson)) {
+      try (Stream<Path> entries = Files.list(out)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--out " + shown + " holds files but no"
+              + " model.json; the trainer replaces its --out folder as a whole, so give a new"
+              + " or empty folder, or a model folder it wrote");
+        }
+      }
       return;
     }
     JsonNode root;
     try {
       root = JSON.readTree(modelJson.toFile());
     } catch (JsonProcessingException e) {
-      return;
+      throw new IllegalArgumentException("--out " + shown + " holds a model.json that is not"
+          + " valid JSON, so it may not be a model the trainer wrote; remove the folder or"
+          + " give another --out", e);
     }
-    if (name.equals(root.path("name").asText()) && version.equals(root.path("version").asText())) {
-      throw new IllegalArgumentException(out.toAbsolutePath().normalize() + " already holds "
-          + name + " " + version + "; new weights need a new --model-version (the worker"
-          + " derives SEG UIDs and event ids from name and version) or another --out");
+    boolean same = name.equals(root.path("name").asText())
+        && version.equals(root.path("version").asText());
+    if (newWeights && same) {
+      throw new IllegalArgumentException(shown + " already holds " + name + " " + version
+          + "; new weights need a new --model-version (the worker derives SEG UIDs and event"
+          + " ids from name and version) or another --out");
     }
   }
 

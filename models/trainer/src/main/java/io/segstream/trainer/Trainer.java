@@ -34,6 +34,22 @@ final class Trainer {
     return work.resolve("training.properties");
   }
 
+  /**
+   * Checks that a checkpoint prefix (as written under --work, e.g. target/run1/checkpoint/weights)
+   * and the training summary two folders up exist, before any data is built.
+   */
+  static void requireCheckpoint(Path prefix, String option) throws IOException {
+    Path index = prefix.resolveSibling(prefix.getFileName() + ".index");
+    Path work = prefix.toAbsolutePath().getParent().getParent();
+    Path summary = summaryFile(work);
+    if (!Files.isRegularFile(index) || !Files.isRegularFile(summary)) {
+      throw new IOException(option + ": no checkpoint at " + prefix
+          + " (needs " + index + " and " + summary + "); give the checkpoint/weights prefix"
+          + " inside the --work folder of a finished train run, e.g."
+          + " target/run1/checkpoint/weights");
+    }
+  }
+
   TrainingSummary train() throws IOException, InterruptedException {
     Files.createDirectories(checkpointPrefix(options.work()).getParent());
     SlicePool pool = new SlicePool(options.poolCapacity());

@@ -81,12 +81,31 @@ class ShippedModelTest {
     Path copy = copyOfUnet();
 
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> ShippedModel.refuseToReplace(copy, "segstream-unet", "1.0.0"));
-    ShippedModel.refuseToReplace(copy, "segstream-unet", "1.0.1");
-    ShippedModel.refuseToReplace(copy, "segstream-deeplabv3plus", "1.0.0");
-    ShippedModel.refuseToReplace(temporary.resolve("new"), "segstream-unet", "1.0.0");
+        () -> ShippedModel.checkOutput(copy, "segstream-unet", "1.0.0", true));
+    ShippedModel.checkOutput(copy, "segstream-unet", "1.0.0", false);
+    ShippedModel.checkOutput(copy, "segstream-unet", "1.0.1", true);
+    ShippedModel.checkOutput(copy, "segstream-deeplabv3plus", "1.0.0", true);
+    ShippedModel.checkOutput(temporary.resolve("new"), "segstream-unet", "1.0.0", true);
 
     assertTrue(error.getMessage().contains("--model-version"), error.getMessage());
+  }
+
+  @Test
+  void refusesToWriteOverAFileOrAFolderThatHoldsNoModel() throws IOException {
+    Path file = Files.writeString(temporary.resolve("notes.txt"), "keep");
+    Path folder = Files.createDirectories(temporary.resolve("mine"));
+    Files.writeString(folder.resolve("notes.txt"), "keep");
+    Path brokenModel = copyOfUnet();
+    Files.writeString(brokenModel.resolve("model.json"), "{");
+    Path empty = Files.createDirectories(temporary.resolve("empty"));
+
+    for (Path out : new Path[] {file, folder, brokenModel}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> ShippedModel.checkOutput(out, "segstream-unet", "2.0.0", true), out.toString());
+    }
+    ShippedModel.checkOutput(empty, "segstream-unet", "2.0.0", true);
+
+    assertEquals("keep", Files.readString(folder.resolve("notes.txt")));
   }
 
   private Path copyOfUnet() throws IOException {
