@@ -12,10 +12,10 @@ import org.tensorflow.types.TInt32;
  * the same function of the same kernel; a test holds them equal.
  *
  * <p>TensorFlow's gradient of a dilated Conv2D ignores the dilation and is silently wrong
- * (the project's design notes, "Trainer"), so training rearranges the input with SpaceToBatchND, convolves each
- * of the rate x rate sub-images with an ordinary VALID convolution and reassembles them with
- * BatchToSpaceND, ops whose gradients are right. The exported graph, which is never
- * differentiated, uses the single dilated Conv2D.
+ * (the project's design notes, "Trainer"), so training rearranges the input with
+ * SpaceToBatchND, convolves each of the rate x rate sub-images with an ordinary VALID
+ * convolution and reassembles them with BatchToSpaceND, ops whose gradients are right. The
+ * exported graph, which is never differentiated, uses the single dilated Conv2D.
  */
 public enum AtrousForm {
   /** SpaceToBatchND, Conv2D (VALID), BatchToSpaceND: differentiable, for training. */
