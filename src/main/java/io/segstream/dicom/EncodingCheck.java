@@ -76,11 +76,27 @@ final class EncodingCheck {
         long position = start;
         while (position < size && !done) {
             if (meta && group(position) != 0x0002) {
+                requireTransferSyntax(position);
                 enterDataset();
             }
             if (!done) {
                 position = next(position);
             }
+        }
+    }
+
+    /**
+     * PS3.10 makes the Transfer Syntax UID a Type 1 element of File Meta Information. Without it
+     * the dataset cannot be walked, and PixelMed would parse it with a guessed encoding; a meta
+     * element whose odd length shifts the next header out of group 0002 ends up here too.
+     */
+    private void requireTransferSyntax(long position) throws IOException, StudyFailedException {
+        if (transferSyntaxUid.isEmpty()) {
+            read(position, 4);
+            int tag = (Short.toUnsignedInt(header.getShort(0)) << 16)
+                    | Short.toUnsignedInt(header.getShort(2));
+            throw malformed(position, tag, "ends File Meta Information (group 0002) before"
+                    + " its Transfer Syntax UID (0002,0010)");
         }
     }
 

@@ -64,7 +64,13 @@ public class InferenceStage {
             memberIdentities.add(new ModelIdentity(described.name(), described.version(),
                     member.sha256(), device.toString()));
         }
-        ModelIdentity combined = ModelIdentity.ensemble(memberIdentities);
+        ModelIdentity combined;
+        try {
+            combined = ModelIdentity.ensemble(memberIdentities);
+        } catch (IllegalStateException e) {
+            members.forEach(LoadedModel::close);
+            throw e;
+        }
         if (ensemble && config.expectedSha256().isPresent()
                 && !config.expectedSha256().get().equalsIgnoreCase(combined.sha256())) {
             members.forEach(LoadedModel::close);

@@ -17,7 +17,8 @@ public interface ModelConfig {
      * Model folders to load instead of {@code path}, comma-separated: one folder is that model;
      * several form an ensemble that averages the members' class probabilities voxel by voxel,
      * reported as one model named by the members' names joined with '+', e.g.
-     * {@code models/unet,models/deeplabv3plus}. Each folder may appear only once.
+     * {@code models/unet,models/deeplabv3plus}. Each folder, and each SavedModel, may appear only
+     * once.
      */
     Optional<String> paths();
 

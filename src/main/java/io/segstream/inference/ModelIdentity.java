@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,14 @@ public record ModelIdentity(String name, String version, String sha256, String d
     static ModelIdentity ensemble(List<ModelIdentity> members) {
         if (members.size() == 1) {
             return members.get(0);
+        }
+        long distinct = members.stream().map(member -> member.sha256().toLowerCase(Locale.ROOT))
+                .distinct().count();
+        if (distinct < members.size()) {
+            throw new IllegalStateException("segstream.model.paths lists the same SavedModel"
+                    + " twice (members " + members.stream().map(ModelIdentity::name).toList()
+                    + " share a SHA-256) from different folders; an ensemble needs different"
+                    + " models, so list each model once");
         }
         return new ModelIdentity(
                 members.stream().map(ModelIdentity::name).collect(Collectors.joining("+")),

@@ -142,6 +142,22 @@ class MalformedInputCorpusTest {
     }
 
     @Test
+    void anOddMetaLengthThatHidesTheTransferSyntaxFailsBeforePixelMedAllocates()
+            throws Exception {
+        // PixelMed parses this 10 KB file with a guessed encoding and allocates about 800 MB.
+        Mutant shifted = mutants.stream().filter(m -> m.fileName().equals(
+                "element-length-mrsmall-FileMetaInformationVersion-odd.dcm")).findFirst()
+                .orElseThrow();
+        Path file = shifted.writeInto(Files.createDirectories(workspace.resolve("shifted")));
+
+        StudyFailedException e = assertThrows(StudyFailedException.class,
+                () -> reader.readAttributes(file));
+
+        assertThat(e.reason()).isEqualTo(FailureReason.MALFORMED_DICOM);
+        assertThat(e.getMessage()).contains("before its Transfer Syntax UID (0002,0010)");
+    }
+
+    @Test
     void corpusHoldsAtLeastOneHundredMalformedInputsInEveryFamily() throws Exception {
         Map<String, Long> perFamily = new TreeMap<>();
         mutants.forEach(m -> perFamily.merge(m.family(), 1L, Long::sum));

@@ -1,6 +1,7 @@
 package io.segstream.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
@@ -65,6 +66,16 @@ class EnsembleTest {
         String expected = "329d670e59ead1543a2d36865895972560bc434204c5f4a0c8219005dd312719";
 
         assertThat(ModelIdentity.ensembleChecksum(List.of("AA", "bb"))).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesTheSameSavedModelTwiceFromDifferentFolders() {
+        ModelIdentity unet = new ModelIdentity("segstream-unet", "1.0.0", "AB12", "cpu()");
+        ModelIdentity copy = new ModelIdentity("segstream-unet", "1.0.0", "ab12", "cpu()");
+
+        assertThatThrownBy(() -> ModelIdentity.ensemble(List.of(unet, copy)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the same SavedModel twice");
     }
 
     @Test

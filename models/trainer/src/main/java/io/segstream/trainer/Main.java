@@ -97,10 +97,7 @@ public final class Main {
     if (models.isEmpty()) {
       throw new IllegalArgumentException("--model names no folder; pass e.g. ../unet");
     }
-    if (models.stream().map(ShippedModel::folder).distinct().count() < models.size()) {
-      throw new IllegalArgumentException("--model names one folder twice: "
-          + options.text("model", "") + "; an ensemble lists each model once");
-    }
+    ShippedModel.requireDifferent(models);
     StudySource source = StudySources.create(options.text("data", "phantom"));
     models.forEach(model -> model.requireUnseen(seeds, source.description()));
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +16,8 @@ import java.util.stream.Stream;
  * worker does, so a table printed for a folder is the table of the model that folder names.
  */
 record ShippedModel(
-    Path folder, String name, String version, String trainingData, SeedRange trainingSeeds,
-    SeedRange validationSeeds) {
+    Path folder, String name, String version, String sha256, String trainingData,
+    SeedRange trainingSeeds, SeedRange validationSeeds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,9 +31,10 @@ record ShippedModel(
     }
     JsonNode root = read(modelJson);
     ShippedModel model = new ShippedModel(absolute, required(root, modelJson, "name"),
-        required(root, modelJson, "version"), required(root, modelJson, "training", "data"),
-        seeds(root, modelJson, "trainingSeeds"), seeds(root, modelJson, "validationSeeds"));
-    model.verifyChecksum(required(root, modelJson, "savedModel", "sha256"));
+        required(root, modelJson, "version"), required(root, modelJson, "savedModel", "sha256"),
+        required(root, modelJson, "training", "data"), seeds(root, modelJson, "trainingSeeds"),
+        seeds(root, modelJson, "validationSeeds"));
+    model.verifyChecksum();
     return model;
   }
 
@@ -84,6 +86,15 @@ record ShippedModel(
     return folder.resolve(ModelPackage.SAVED_MODEL);
   }
 
+  /** An ensemble of one SavedModel twice (same folder or a copy) would only pretend to be one. */
+  static void requireDifferent(List<ShippedModel> members) {
+    if (members.stream().map(ShippedModel::sha256).distinct().count() < members.size()) {
+      throw new IllegalArgumentException("--model names the same SavedModel twice ("
+          + members.stream().map(ShippedModel::folder).toList() + "); an ensemble lists each"
+          + " model once");
+    }
+  }
+
   /** Refuses held-out seeds this model was trained or validated on, for the same data. */
   void requireUnseen(SeedRange testSeeds, String dataDescription) {
     if (!trainingData.equals(dataDescription)) {
@@ -102,15 +113,15 @@ record ShippedModel(
     return name + " " + version;
   }
 
-  private void verifyChecksum(String expected) throws IOException {
+  private void verifyChecksum() throws IOException {
     if (!Files.isRegularFile(savedModel().resolve("saved_model.pb"))) {
       throw new IllegalArgumentException("No saved_model/saved_model.pb in " + folder
           + "; the model folder is incomplete, restore it from the release");
     }
     String actual = SavedModelChecksum.of(savedModel());
-    if (!actual.equals(expected)) {
+    if (!actual.equals(sha256)) {
       throw new IllegalArgumentException("SavedModel in " + folder + " has SHA-256 " + actual
-          + " but its model.json names " + expected + "; the model files were changed,"
+          + " but its model.json names " + sha256 + "; the model files were changed,"
           + " restore them (sha256sum -c SHA256SUMS in the folder shows which)");
     }
   }

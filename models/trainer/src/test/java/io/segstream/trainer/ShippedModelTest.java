@@ -65,6 +65,17 @@ class ShippedModelTest {
   }
 
   @Test
+  void refusesAnEnsembleOfOneSavedModelTwiceEvenFromACopy() throws IOException {
+    ShippedModel unet = ShippedModel.open(UNET);
+    ShippedModel copy = ShippedModel.open(copyOfUnet());
+    ShippedModel deepLab = ShippedModel.open(Path.of("../deeplabv3plus"));
+
+    assertThrows(IllegalArgumentException.class,
+        () -> ShippedModel.requireDifferent(java.util.List.of(unet, copy)));
+    ShippedModel.requireDifferent(java.util.List.of(unet, deepLab));
+  }
+
+  @Test
   void refusesTestSeedsTheModelWasTrainedOrValidatedOn() throws IOException {
     ShippedModel model = ShippedModel.open(UNET);
 
