@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 ./mvnw -B -q -ntp -f models/trainer/pom.xml compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/trainer.classpath
+  -DincludeScope=runtime -Dmdep.outputFile=target/trainer.classpath
 
 cd models/trainer
 TF_ENABLE_ONEDNN_OPTS=1 exec java "-Xmx${TRAINER_HEAP:-4g}" \
