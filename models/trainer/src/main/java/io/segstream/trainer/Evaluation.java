@@ -81,7 +81,7 @@ final class Evaluation {
     }
     table.append("| **mean of ").append(studies.size()).append("** | |");
     appendDice(table, this::mean);
-    if (tumourFreeStudies() > 0) {
+    if (tumourFreeStudies() > 0 && tumourFreeStudies() < studies.size()) {
       table.append("| mean of the ").append(studies.size() - tumourFreeStudies())
           .append(" with tumour | |");
       appendDice(table, this::meanWithTumour);
